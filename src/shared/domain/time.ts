@@ -1,0 +1,123 @@
+/**
+ * Market time conventions (docs: ../shared/docs/domain.md): expiries are calendar dates in
+ * US/Eastern; an option expires at 16:00 New York time on its date; DTE counts calendar days
+ * in US/Eastern (expiring today = 0); time to expiry is measured in 365-day years.
+ */
+
+export const MS_PER_DAY = 86_400_000;
+export const MS_PER_YEAR = 365 * MS_PER_DAY;
+
+const NEW_YORK = 'America/New_York';
+
+const partsFormatter = new Intl.DateTimeFormat('en-US', {
+  timeZone: NEW_YORK,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+interface WallTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The wall-clock time in New York at an instant. */
+export function newYorkWallTime(ms: number): WallTime {
+  const out: Record<string, number> = {};
+  for (const p of partsFormatter.formatToParts(new Date(ms))) {
+    if (p.type !== 'literal') out[p.type] = Number(p.value);
+  }
+  return {
+    year: out.year ?? 0,
+    month: out.month ?? 0,
+    day: out.day ?? 0,
+    hour: out.hour ?? 0,
+    minute: out.minute ?? 0,
+    second: out.second ?? 0,
+  };
+}
+
+/** Offset of New York from UTC at an instant, in ms (−5 h in winter, −4 h in summer). */
+function newYorkOffsetMs(ms: number): number {
+  const w = newYorkWallTime(ms);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/** The instant at which New York's clock shows the given wall time. */
+export function newYorkInstant(date: string, hour: number, minute = 0): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const naive = Date.UTC(y, m - 1, d, hour, minute);
+  // Two passes settle the offset even on a daylight-saving switch day.
+  let guess = naive - newYorkOffsetMs(naive);
+  guess = naive - newYorkOffsetMs(guess);
+  return guess;
+}
+
+const closeCache = new Map<string, number>();
+
+/** 16:00 New York time on the expiry date, epoch ms. */
+export function expiryInstant(expiry: string): number {
+  let t = closeCache.get(expiry);
+  if (t === undefined) {
+    t = newYorkInstant(expiry, 16);
+    closeCache.set(expiry, t);
+  }
+  return t;
+}
+
+/** Years (of 365 days) from `nowMs` to 16:00 New York on the expiry date; negative once past. */
+export function yearsToExpiry(expiry: string, nowMs: number): number {
+  return (expiryInstant(expiry) - nowMs) / MS_PER_YEAR;
+}
+
+let dateCacheKey = -1;
+let dateCacheValue = '';
+
+/** The New York calendar date at an instant, YYYY-MM-DD (cached per minute: hot path). */
+export function newYorkDate(ms: number): string {
+  const minute = Math.floor(ms / 60_000);
+  if (minute !== dateCacheKey) {
+    const w = newYorkWallTime(ms);
+    dateCacheValue = `${w.year}-${pad(w.month)}-${pad(w.day)}`;
+    dateCacheKey = minute;
+  }
+  return dateCacheValue;
+}
+
+/** Calendar days from the New York date of `nowMs` to the expiry date (0 = expires today). */
+export function daysToExpiry(expiry: string, nowMs: number): number {
+  return Math.round((dateOnlyUtc(expiry) - dateOnlyUtc(newYorkDate(nowMs))) / MS_PER_DAY);
+}
+
+/** Adds calendar days to a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  return isoDate(dateOnlyUtc(date) + days * MS_PER_DAY);
+}
+
+/** 0 = Sunday … 6 = Saturday, for a YYYY-MM-DD date. */
+export function weekday(date: string): number {
+  return new Date(dateOnlyUtc(date)).getUTCDay();
+}
+
+function dateOnlyUtc(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+}
+
+function isoDate(utcMs: number): string {
+  const d = new Date(utcMs);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
