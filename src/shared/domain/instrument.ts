@@ -100,3 +100,24 @@ export function describeInstrument(p: InstrumentKeyParts): string {
       return `${p.symbol} ${formatExpiry(p.expiry ?? '')} ${formatStrike(p.strike ?? 0)} ${p.right ?? ''}`;
   }
 }
+
+/** The parts encoded in a key made by instrumentKey(); null when the key is not one of ours. */
+export function parseInstrumentKey(key: string): InstrumentKeyParts | null {
+  const [secType, symbol, expiry, right, strike] = key.split(':');
+  const st = SecTypeSchema.safeParse(secType);
+  if (!st.success || !symbol) return null;
+  switch (st.data) {
+    case 'STK':
+    case 'IND':
+      return { secType: st.data, symbol };
+    case 'FUT':
+      return expiry ? { secType: st.data, symbol, expiry } : null;
+    case 'OPT':
+    case 'FOP': {
+      const r = OptionRightSchema.safeParse(right);
+      const k = Number(strike);
+      if (!expiry || !r.success || !(k > 0)) return null;
+      return { secType: st.data, symbol, expiry, right: r.data, strike: k };
+    }
+  }
+}

@@ -1,0 +1,74 @@
+/** Handlers for the foundation's commands. Each domain registers its own; none is left out. */
+import { commandNames, streamNames } from '@shared/api/contract';
+import { ApiFailure } from '@shared/api/errors';
+import { parseShockSpec, type ShockMove } from '@shared/domain/sim';
+import type { BrokerKind } from '@shared/domain/account';
+import type { MarketCache } from '../market/market-cache';
+import type { PositionsPublisher } from '../market/positions-publisher';
+import type { StaleAfter } from '../market/positions-view';
+import type { SimControls } from '../broker/sim-controls';
+import type { CommandRegistry } from './command-registry';
+
+export interface AppFacts {
+  version: string;
+  runtime: 'electron' | 'headless';
+  broker: BrokerKind;
+  startedAt: number;
+  staleAfter: StaleAfter;
+}
+
+export function registerCoreCommands(
+  registry: CommandRegistry,
+  facts: AppFacts,
+  cache: MarketCache,
+  positions: PositionsPublisher,
+): void {
+  registry.register('app.info', () => ({
+    name: 'Bulwark' as const,
+    version: facts.version,
+    runtime: facts.runtime,
+    broker: facts.broker,
+    startedAt: facts.startedAt,
+    staleAfterMs: { quote: facts.staleAfter.quoteMs, greeks: facts.staleAfter.greeksMs },
+    commands: [...commandNames],
+    streams: [...streamNames],
+  }));
+  registry.register('positions.snapshot', () => positions.current());
+  registry.register('account.snapshot', () => cache.account());
+  registry.register('connection.get', () => cache.connection());
+}
+
+export function registerSimCommands(registry: CommandRegistry, sim: SimControls | null): void {
+  registry.register('sim.control', (input) => {
+    if (!sim) {
+      throw new ApiFailure('NOT_AVAILABLE', 'The market simulator is not running (broker is not sim).');
+    }
+    switch (input.action) {
+      case 'pause':
+        sim.pause();
+        break;
+      case 'resume':
+        sim.resume();
+        break;
+      case 'speed':
+        sim.setSpeed(input.speed);
+        break;
+      case 'shock':
+        sim.shock(input.moves);
+        break;
+      case 'shock-spec':
+        sim.shock(movesFromSpec(input.spec));
+    }
+    return sim.status();
+  });
+}
+
+function movesFromSpec(spec: string): ShockMove[] {
+  const parsed = parseShockSpec(spec);
+  if (parsed.ok) return parsed.moves;
+  throw new ApiFailure(
+    'INVALID_SHOCK',
+    `Cannot read shock "${spec}".`,
+    Object.fromEntries(parsed.problems.map((p, i) => [`problem${i + 1}`, p])),
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * Option chains, fixed at the simulator's start: which expiries and strikes exist. Expiries are
+ * New York dates; an expiry counts only while its 16:00 close is still ahead of the start.
+ * Holidays are ignored: every weekday is a business day.
+ */
+import { addDays, expiryInstant, newYorkDate, weekday } from '@shared/domain/time';
+import type { ChainStyle, UnderlyingSpec } from './universe';
+import { UNIVERSE } from './universe';
+
+export interface ChainDef {
+  symbol: string;
+  secType: 'OPT' | 'FOP';
+  multiplier: number;
+  exercise: 'european' | 'american';
+  exchange: string;
+  underlyingKey: string;
+  expirations: readonly string[];
+  strikes: readonly number[];
+  expirySet: ReadonlySet<string>;
+  strikeSet: ReadonlySet<number>;
+}
+
+/** Third Friday of a month (1–12), YYYY-MM-DD. */
+export function thirdFriday(year: number, month: number): string {
+  const first = `${year}-${String(month).padStart(2, '0')}-01`;
+  const toFriday = (5 - weekday(first) + 7) % 7;
+  return addDays(first, toFriday + 14);
+}
+
+/**
+ * The front quarterly future (third Friday of Mar/Jun/Sep/Dec). Like the real roll, a contract
+ * stops being the front `rollDays` before it expires.
+ */
+export function frontQuarterly(startTime: number, rollDays = 8): string {
+  const today = newYorkDate(startTime);
+  let [year, month] = today.split('-').map(Number) as [number, number];
+  for (;;) {
+    if (month % 3 === 0) {
+      const expiry = thirdFriday(year, month);
+      if (addDays(expiry, -rollDays) > today) return expiry;
+    }
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+}
+
+function isOpen(date: string, startTime: number): boolean {
+  return expiryInstant(date) > startTime;
+}
+
+/** The next n weekdays whose close is still ahead (today included before 16:00). */
+export function upcomingWeekdays(startTime: number, n: number): string[] {
+  const out: string[] = [];
+  for (let d = newYorkDate(startTime); out.length < n; d = addDays(d, 1)) {
+    const wd = weekday(d);
+    if (wd !== 0 && wd !== 6 && isOpen(d, startTime)) out.push(d);
+  }
+  return out;
+}
+
+export function upcomingFridays(startTime: number, n: number): string[] {
+  const out: string[] = [];
+  for (let d = newYorkDate(startTime); out.length < n; d = addDays(d, 1)) {
+    if (weekday(d) === 5 && isOpen(d, startTime)) out.push(d);
+  }
+  return out;
+}
+
+export function upcomingMonthlies(startTime: number, months: number): string[] {
+  const out: string[] = [];
+  let [year, month] = newYorkDate(startTime).split('-').map(Number) as [number, number];
+  while (out.length < months) {
+    const d = thirdFriday(year, month);
+    if (isOpen(d, startTime)) out.push(d);
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return out;
+}
+
+export function stockStrikeStep(price: number): number {
+  if (price < 25) return 0.5;
+  if (price < 100) return 1;
+  return price < 200 ? 2.5 : 5;
+}
+
+/** Strikes every `step` within ±range of center, ascending. */
+export function strikeLadder(center: number, range: number, step: number): number[] {
+  const lo = Math.ceil((center * (1 - range)) / step);
+  const hi = Math.floor((center * (1 + range)) / step);
+  const out: number[] = [];
+  for (let i = Math.max(lo, 1); i <= hi; i++) out.push(Math.round(i * step * 1e4) / 1e4);
+  return out;
+}
+
+function expiriesFor(style: ChainStyle, startTime: number, futureExpiry: string): string[] {
+  switch (style) {
+    case 'index':
+      return [
+        ...upcomingWeekdays(startTime, 8),
+        ...upcomingFridays(startTime, 6),
+        ...upcomingMonthlies(startTime, 12),
+      ];
+    case 'etf':
+      return [
+        ...upcomingWeekdays(startTime, 5),
+        ...upcomingFridays(startTime, 6),
+        ...upcomingMonthlies(startTime, 12),
+      ];
+    case 'stock':
+      return [...upcomingFridays(startTime, 5), ...upcomingMonthlies(startTime, 12)];
+    case 'future':
+      // Weeklies on the front future, up to and including its own (quarterly) expiry.
+      return [...upcomingFridays(startTime, 14).filter((d) => d <= futureExpiry), futureExpiry];
+  }
+}
+
+function chainFor(spec: UnderlyingSpec, startTime: number, futureExpiry: string): ChainDef | null {
+  const o = spec.options;
+  if (!o) return null;
+  const expirations = [...new Set(expiriesFor(o.chain, startTime, futureExpiry))].sort();
+  const step = o.strikeStep ?? stockStrikeStep(spec.startPrice);
+  const strikes = strikeLadder(spec.startPrice, o.strikeRange, step);
+  return {
+    symbol: spec.symbol,
+    secType: o.secType,
+    multiplier: o.multiplier,
+    exercise: o.exercise,
+    exchange: o.exchange,
+    underlyingKey:
+      spec.secType === 'FUT' ? `FUT:${spec.symbol}:${futureExpiry}` : `${spec.secType}:${spec.symbol}`,
+    expirations,
+    strikes,
+    expirySet: new Set(expirations),
+    strikeSet: new Set(strikes),
+  };
+}
+
+/** One chain per optionable underlying, keyed by symbol. */
+export function buildChains(startTime: number, futureExpiry: string): Map<string, ChainDef> {
+  const out = new Map<string, ChainDef>();
+  for (const spec of UNIVERSE) {
+    const chain = chainFor(spec, startTime, futureExpiry);
+    if (chain) out.set(spec.symbol, chain);
+  }
+  return out;
+}

@@ -1,0 +1,138 @@
+/**
+ * Command-line flags shared by the Electron app and headless mode. Every problem is reported at
+ * once; nothing falls back silently to a default when a value was given but is wrong.
+ */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { MAX_SIM_SPEED, MIN_SIM_SPEED } from '@shared/domain/sim';
+import { DEFAULT_STALE_AFTER, type BrokerConfig, type CoreConfig } from './config';
+import type { LogLevel } from './util/logger';
+
+export const USAGE = `Usage: bulwark [options]
+  --broker sim|ibkr        market source (default sim: the built-in simulator)
+  --seed N                 simulator seed; same seed, same market (default: random)
+  --speed X                simulator speed, ${MIN_SIM_SPEED}..${MAX_SIM_SPEED} (default 1 = real time)
+  --sim-start ISO-TIME     simulated market start (default: now)
+  --demo-size N            simulate a synthetic book of N positions instead of the demo book
+  --ib-host HOST           TWS / IB Gateway host (default 127.0.0.1)
+  --ib-port PORT           7497 TWS paper, 7496 TWS live, 4002 Gateway paper, 4001 Gateway live
+  --ib-client-id N         API client id, unique per connected program (default 17)
+  --account ID             IB account to use when the login manages several
+  --stale-quote-ms MS      a price older than this shows as stale (default ${DEFAULT_STALE_AFTER.quoteMs})
+  --stale-greeks-ms MS     Greeks older than this show as stale (default ${DEFAULT_STALE_AFTER.greeksMs})
+  --log-level LEVEL        debug | info | warn | error (default info)
+headless mode only:
+  --host ADDRESS           address to listen on (default 127.0.0.1; anything else is exposed!)
+  --port PORT              port to listen on (default 0: a free port)`;
+
+const options = {
+  broker: { type: 'string' },
+  seed: { type: 'string' },
+  speed: { type: 'string' },
+  'sim-start': { type: 'string' },
+  'demo-size': { type: 'string' },
+  'ib-host': { type: 'string' },
+  'ib-port': { type: 'string' },
+  'ib-client-id': { type: 'string' },
+  account: { type: 'string' },
+  'stale-quote-ms': { type: 'string' },
+  'stale-greeks-ms': { type: 'string' },
+  'log-level': { type: 'string' },
+  'validate-contract': { type: 'boolean' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const FlagsSchema = z
+  .object({
+    broker: z.enum(['sim', 'ibkr']).default('sim'),
+    seed: int(0, 2 ** 31 - 1).optional(),
+    speed: z.coerce.number().min(MIN_SIM_SPEED).max(MAX_SIM_SPEED).default(1),
+    'sim-start': z.iso.datetime({ offset: true }).optional(),
+    'demo-size': int(1, 20_000).optional(),
+    'ib-host': z.string().min(1).default('127.0.0.1'),
+    'ib-port': int(1, 65_535).default(7497),
+    'ib-client-id': int(0, 2 ** 31 - 1).default(17),
+    account: z.string().regex(/^[A-Z0-9]{2,20}$/, 'expected an IB account id like DU1234567').optional(),
+    'stale-quote-ms': int(100, 3_600_000).default(DEFAULT_STALE_AFTER.quoteMs),
+    'stale-greeks-ms': int(100, 3_600_000).default(DEFAULT_STALE_AFTER.greeksMs),
+    'log-level': z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    'validate-contract': z.boolean().default(false),
+    host: z.string().min(1).default('127.0.0.1'),
+    port: int(0, 65_535).default(0),
+    help: z.boolean().default(false),
+  })
+  .strict();
+
+export interface LaunchOptions {
+  core: CoreConfig;
+  host: string;
+  port: number;
+  logLevel: LogLevel;
+  help: boolean;
+}
+
+export type ArgsResult = { ok: true; value: LaunchOptions } | { ok: false; problems: string[] };
+
+/**
+ * `strict`: unknown flags are errors (headless). Electron passes Chromium switches of its own,
+ * so the shell parses with strict off and ignores what it does not know.
+ */
+export function parseLaunchArgs(
+  argv: readonly string[],
+  runtime: CoreConfig['runtime'],
+  strict = true,
+  randomSeed: () => number = () => Math.floor(Math.random() * 2 ** 31),
+): ArgsResult {
+  let values: Record<string, unknown>;
+  try {
+    const parsed = parseArgs({ args: [...argv], options, strict, allowPositionals: !strict });
+    values = Object.fromEntries(
+      Object.entries(parsed.values).filter(([k]) => Object.hasOwn(options, k)),
+    );
+  } catch (e) {
+    return { ok: false, problems: [e instanceof Error ? e.message : String(e)] };
+  }
+  const flags = FlagsSchema.safeParse(values);
+  if (!flags.success) {
+    return {
+      ok: false,
+      problems: flags.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`),
+    };
+  }
+  const f = flags.data;
+  const broker: BrokerConfig =
+    f.broker === 'sim'
+      ? {
+          kind: 'sim',
+          seed: f.seed ?? randomSeed(),
+          speed: f.speed,
+          startTime: f['sim-start'] ? Date.parse(f['sim-start']) : null,
+          largeBook: f['demo-size'] ?? null,
+        }
+      : {
+          kind: 'ibkr',
+          host: f['ib-host'],
+          port: f['ib-port'],
+          clientId: f['ib-client-id'],
+          account: f.account ?? null,
+        };
+  return {
+    ok: true,
+    value: {
+      core: {
+        runtime,
+        broker,
+        staleAfter: { quoteMs: f['stale-quote-ms'], greeksMs: f['stale-greeks-ms'] },
+        validateContract: f['validate-contract'],
+      },
+      host: f.host,
+      port: f.port,
+      logLevel: f['log-level'],
+      help: f.help,
+    },
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * The composition root without Electron: broker, market cache, publishers and the contract's
+ * handlers. The Electron shell (index.ts) and headless mode (headless.ts) both run this.
+ */
+import { version } from '../../package.json';
+import type { BrokerPort } from './broker/port';
+import { createBroker } from './broker/factory';
+import type { SimControls } from './broker/sim-controls';
+import type { CoreConfig } from './config';
+import { CommandRegistry } from './api/command-registry';
+import { registerCoreCommands, registerSimCommands } from './api/handlers';
+import type { Api } from './api/session';
+import { StreamHub } from './api/stream-hub';
+import { MarketCache } from './market/market-cache';
+import { PositionsPublisher } from './market/positions-publisher';
+import { publishCacheStreams } from './market/stream-publishers';
+import { MarketDataSubscriptions } from './market/subscriptions';
+import type { Clock } from './util/clock';
+import { errorMessage, type Logger } from './util/logger';
+
+export interface CoreDeps {
+  clock: Clock;
+  log: Logger;
+  /** Tests inject a broker; otherwise one is built from the config. */
+  broker?: { port: BrokerPort; sim: SimControls | null };
+}
+
+export class Core {
+  readonly api: Api;
+  readonly broker: BrokerPort;
+  readonly sim: SimControls | null;
+  private readonly cache: MarketCache;
+  private readonly positions: PositionsPublisher;
+  private readonly subscriptions: MarketDataSubscriptions;
+  private readonly teardown: Array<() => void> = [];
+  private state: 'new' | 'running' | 'stopping' | 'stopped' = 'new';
+  private stopping: Promise<void> | null = null;
+
+  constructor(
+    readonly config: CoreConfig,
+    private readonly deps: CoreDeps,
+  ) {
+    const { clock, log } = deps;
+    const built = deps.broker ?? createBroker(config.broker, clock, log);
+    this.broker = built.port;
+    this.sim = built.sim;
+    const commands = new CommandRegistry(log, config.validateContract);
+    const streams = new StreamHub(log, config.validateContract);
+    this.api = { commands, streams };
+    this.cache = new MarketCache(this.broker);
+    this.positions = new PositionsPublisher(this.cache, streams, clock, config.staleAfter);
+    this.subscriptions = new MarketDataSubscriptions(this.broker, log);
+    registerCoreCommands(
+      commands,
+      {
+        version,
+        runtime: config.runtime,
+        broker: this.broker.kind,
+        startedAt: clock.now(),
+        staleAfter: config.staleAfter,
+      },
+      this.cache,
+      this.positions,
+    );
+    registerSimCommands(commands, this.sim);
+    const missing = commands.unregistered();
+    if (missing.length > 0) throw new Error(`contract commands without a handler: ${missing.join(', ')}`);
+  }
+
+  /** Connects the broker and starts publishing; resolves when the book is loaded. */
+  async start(): Promise<void> {
+    if (this.state !== 'new') throw new Error(`core cannot start from state ${this.state}`);
+    this.state = 'running';
+    const { clock, log } = this.deps;
+    this.teardown.push(publishCacheStreams(this.cache, this.api.streams, clock));
+    if (this.sim) {
+      const sim = this.sim;
+      this.api.streams.provideInitial('sim.status', () => sim.status());
+      this.teardown.push(sim.onStatus((s) => this.api.streams.publish('sim.status', s)));
+    }
+    this.teardown.push(
+      this.cache.changes.on('positions', (p) => {
+        this.subscriptions.sync(p).catch((e: unknown) => {
+          log.error('market data subscription failed', { error: errorMessage(e) });
+        });
+      }),
+    );
+    this.positions.start();
+    await this.broker.start();
+    await this.subscriptions.sync(this.broker.positions());
+    log.info('core started', { broker: this.broker.kind, positions: this.broker.positions().length });
+  }
+
+  /** Stops everything in reverse order and drains pending publications. Idempotent. */
+  stop(): Promise<void> {
+    if (this.state === 'new') this.state = 'stopped';
+    this.stopping ??= this.doStop();
+    return this.stopping;
+  }
+
+  private async doStop(): Promise<void> {
+    this.state = 'stopping';
+    this.positions.stop();
+    for (const off of this.teardown.splice(0).reverse()) off();
+    await this.subscriptions.stop();
+    await this.broker.stop();
+    this.state = 'stopped';
+    this.deps.log.info('core stopped');
+  }
+}
