@@ -96,6 +96,16 @@ export function parseLaunchArgs(
   } catch (e) {
     return { ok: false, problems: [e instanceof Error ? e.message : String(e)] };
   }
+  // Without strict parsing a value flag given bare arrives as true ("--seed" last) or swallows
+  // the next flag ("--seed --speed 2"): refuse both rather than guess.
+  const bare = Object.entries(values)
+    .filter(
+      ([k, v]) =>
+        options[k as keyof typeof options].type === 'string' &&
+        (typeof v !== 'string' || v.startsWith('--')),
+    )
+    .map(([k]) => `--${k}: needs a value`);
+  if (bare.length > 0) return { ok: false, problems: bare };
   const flags = FlagsSchema.safeParse(values);
   if (!flags.success) {
     return {

@@ -4,7 +4,9 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { ClientCore, type BulwarkBridge } from '@shared/api/client-core';
-import { IPC_CHANNEL, type ServerMessage } from '@shared/api/wire';
+import { IPC_CHANNEL } from '@shared/api/ipc-channel';
+// Types only: a sandboxed preload may load no package but electron (wire.ts loads zod).
+import type { ServerMessage } from '@shared/api/wire';
 
 const core = new ClientCore(
   (msg) => {

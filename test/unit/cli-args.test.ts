@@ -45,4 +45,15 @@ describe('launch flags', () => {
       value: { core: { broker: { seed: 7 } } },
     });
   });
+
+  it('refuses a value flag given without its value, even when not strict', () => {
+    expect(parseLaunchArgs(['--seed', '--speed', '2'], 'electron', false)).toEqual({
+      ok: false,
+      problems: ['--seed: needs a value'],
+    });
+    expect(parseLaunchArgs(['--speed', '2', '--demo-size'], 'electron', false)).toEqual({
+      ok: false,
+      problems: ['--demo-size: needs a value'],
+    });
+  });
 });

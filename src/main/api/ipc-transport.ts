@@ -3,7 +3,8 @@
  * tested under plain Node. One ApiSession per window's web contents, closed when the page
  * navigates, reloads or is destroyed. Messages from any frame but our own page are dropped.
  */
-import { IPC_CHANNEL, type ServerMessage } from '@shared/api/wire';
+import { IPC_CHANNEL } from '@shared/api/ipc-channel';
+import type { ServerMessage } from '@shared/api/wire';
 import type { Logger } from '../util/logger';
 import { ApiSession, type Api } from './session';
 
@@ -11,7 +12,10 @@ export interface WebContentsLike {
   readonly id: number;
   send(channel: string, message: ServerMessage): void;
   isDestroyed(): boolean;
-  on(event: 'destroyed' | 'did-start-navigation' | 'render-process-gone', listener: (...args: never[]) => void): unknown;
+  on(
+    event: 'destroyed' | 'did-start-navigation' | 'render-process-gone',
+    listener: (...args: never[]) => void,
+  ): unknown;
 }
 
 export interface IpcEventLike {
@@ -26,6 +30,7 @@ export interface IpcMainLike {
 
 export class IpcTransport {
   private readonly sessions = new Map<number, ApiSession>();
+  private readonly watched = new WeakSet<WebContentsLike>();
 
   constructor(
     private readonly api: Api,
@@ -63,16 +68,26 @@ export class IpcTransport {
       if (!wc.isDestroyed()) wc.send(IPC_CHANNEL, msg);
     });
     this.sessions.set(wc.id, session);
+    if (!this.watched.has(wc)) this.watch(wc);
+    return session;
+  }
+
+  /** Once per web contents (a reload keeps the same one): end its session with its page. */
+  private watch(wc: WebContentsLike): void {
+    this.watched.add(wc);
     const end = () => {
-      session.close();
-      if (this.sessions.get(wc.id) === session) this.sessions.delete(wc.id);
+      this.sessions.get(wc.id)?.close();
+      this.sessions.delete(wc.id);
     };
     wc.on('destroyed', end);
     wc.on('render-process-gone', end);
-    // A reload or navigation starts a new page: the old page's subscriptions must go.
-    wc.on('did-start-navigation', ((details: { isMainFrame?: boolean; isSameDocument?: boolean }) => {
-      if (details?.isMainFrame !== false && !details?.isSameDocument) end();
+    // A reload or navigation starts a new page: the old page's subscriptions must go. This event
+    // comes before will-navigate, so a navigation the shell blocks (untrusted target) still
+    // arrives here: it leaves the page, and so its subscriptions, in place.
+    type Nav = { url?: string; isMainFrame?: boolean; isSameDocument?: boolean };
+    wc.on('did-start-navigation', ((details: Nav) => {
+      if (details?.isMainFrame === false || details?.isSameDocument) return;
+      if (details?.url === undefined || this.isTrustedUrl(details.url)) end();
     }) as (...args: never[]) => void);
-    return session;
   }
 }

@@ -30,7 +30,8 @@ export function isTrustedRendererUrl(url: string, pages: TrustedPages): boolean 
   if (pages.devServerUrl === null) return false;
   const dev = parse(pages.devServerUrl);
   if (!dev || (dev.protocol !== 'http:' && dev.protocol !== 'https:')) return false;
-  return target.origin === dev.origin;
+  // Compare schemes too: a blob: URL reports the origin of the page that made it.
+  return target.protocol === dev.protocol && target.origin === dev.origin;
 }
 
 function parse(url: string): URL | null {

@@ -26,6 +26,3 @@ export type ServerMessage =
   | { type: 'ended'; id: number; error: z.infer<typeof ApiErrorSchema> }
   /** A frame that could not be tied to a call: malformed, too large. */
   | { type: 'error'; error: z.infer<typeof ApiErrorSchema> };
-
-/** The one Electron IPC channel: ClientMessages in, ServerMessages out. */
-export const IPC_CHANNEL = 'bulwark:message';
