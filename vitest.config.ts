@@ -17,7 +17,9 @@ export default defineConfig({
       },
       {
         // The shell tests run against a stubbed electron module (test/fakes/electron.ts).
-        resolve: { alias: { ...alias, electron: resolve(import.meta.dirname, 'test/fakes/electron.ts') } },
+        resolve: {
+          alias: { ...alias, electron: resolve(import.meta.dirname, 'test/fakes/electron.ts') },
+        },
         test: { name: 'shell', include: ['test/shell/**/*.test.ts'], environment: 'node' },
       },
       {
@@ -27,6 +29,16 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
+        },
+      },
+      {
+        // Benchmarks: measured and printed as JSON lines by `npm run bench`, never asserted.
+        resolve: { alias },
+        test: {
+          name: 'bench',
+          include: ['bench/**/*.bench.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
         },
       },
     ],

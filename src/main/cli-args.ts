@@ -56,7 +56,10 @@ const FlagsSchema = z
     'ib-host': z.string().min(1).default('127.0.0.1'),
     'ib-port': int(1, 65_535).default(7497),
     'ib-client-id': int(0, 2 ** 31 - 1).default(17),
-    account: z.string().regex(/^[A-Z0-9]{2,20}$/, 'expected an IB account id like DU1234567').optional(),
+    account: z
+      .string()
+      .regex(/^[A-Z0-9]{2,20}$/, 'expected an IB account id like DU1234567')
+      .optional(),
     'stale-quote-ms': int(100, 3_600_000).default(DEFAULT_STALE_AFTER.quoteMs),
     'stale-greeks-ms': int(100, 3_600_000).default(DEFAULT_STALE_AFTER.greeksMs),
     'log-level': z.enum(['debug', 'info', 'warn', 'error']).default('info'),

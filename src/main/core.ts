@@ -64,7 +64,8 @@ export class Core {
     );
     registerSimCommands(commands, this.sim);
     const missing = commands.unregistered();
-    if (missing.length > 0) throw new Error(`contract commands without a handler: ${missing.join(', ')}`);
+    if (missing.length > 0)
+      throw new Error(`contract commands without a handler: ${missing.join(', ')}`);
   }
 
   /** Connects the broker and starts publishing; resolves when the book is loaded. */
@@ -88,7 +89,10 @@ export class Core {
     this.positions.start();
     await this.broker.start();
     await this.subscriptions.sync(this.broker.positions());
-    log.info('core started', { broker: this.broker.kind, positions: this.broker.positions().length });
+    log.info('core started', {
+      broker: this.broker.kind,
+      positions: this.broker.positions().length,
+    });
   }
 
   /** Stops everything in reverse order and drains pending publications. Idempotent. */

@@ -51,7 +51,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
   await core.start();
-  server = await startHeadlessServer({ api: core.api, host, port, rendererDir: rendererDir(), log });
+  server = await startHeadlessServer({
+    api: core.api,
+    host,
+    port,
+    rendererDir: rendererDir(),
+    log,
+  });
   if (stopping) return;
   process.stdout.write(`Bulwark headless: ${server.url}\n`);
 }

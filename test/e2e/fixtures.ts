@@ -42,6 +42,7 @@ export { expect };
 /** The text of the first cell of a given column in the row of a position. */
 export async function cellText(page: Page, positionId: string, column: number): Promise<string> {
   return (
-    (await page.locator(`tr[data-position-id="${positionId}"] > td`).nth(column).textContent()) ?? ''
+    (await page.locator(`tr[data-position-id="${positionId}"] > td`).nth(column).textContent()) ??
+    ''
   );
 }

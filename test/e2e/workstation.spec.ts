@@ -8,7 +8,9 @@ test('the positions table fills with the demo book', async ({ workstation: page 
   await expect(table).toBeVisible();
   await expect.poll(() => table.locator(positionRows).count()).toBeGreaterThanOrEqual(25);
   for (const symbol of ['SPX', 'SPY', 'QQQ', 'AAPL', 'ES']) {
-    await expect(table.getByRole('row', { name: new RegExp(`^${symbol}\\b`) }).first()).toBeVisible();
+    await expect(
+      table.getByRole('row', { name: new RegExp(`^${symbol}\\b`) }).first(),
+    ).toBeVisible();
   }
 });
 
@@ -20,7 +22,8 @@ test('the connection indicator reads connected', async ({ workstation: page }) =
 test('prices and Greeks change over time', async ({ workstation: page }) => {
   const rows = page.locator(positionRows);
   await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(25);
-  const snapshot = () => rows.evaluateAll((trs) => trs.map((tr) => tr.textContent ?? '').join('\n'));
+  const snapshot = () =>
+    rows.evaluateAll((trs) => trs.map((tr) => tr.textContent ?? '').join('\n'));
   const before = await snapshot();
   await expect.poll(snapshot, { timeout: 10_000 }).not.toBe(before);
   // Compare a short option's price and delta cells specifically.
@@ -50,7 +53,10 @@ test('a WebSocket with a wrong token is refused, even from our own page', async 
   expect(outcome).toBe('refused');
 });
 
-test('a malformed command gets a coded error and the app keeps working', async ({ workstation: page, app }) => {
+test('a malformed command gets a coded error and the app keeps working', async ({
+  workstation: page,
+  app,
+}) => {
   const replies = await page.evaluate(
     async ({ origin, token }) => {
       const ws = new WebSocket(`${origin.replace('http', 'ws')}/ws?token=${token}`);
@@ -64,7 +70,14 @@ test('a malformed command gets a coded error and the app keeps working', async (
       });
       ws.send('this is not json');
       ws.send(JSON.stringify({ type: 'call', id: 1, name: 'orders.launch', input: {} }));
-      ws.send(JSON.stringify({ type: 'call', id: 2, name: 'sim.control', input: { action: 'speed', speed: -3 } }));
+      ws.send(
+        JSON.stringify({
+          type: 'call',
+          id: 2,
+          name: 'sim.control',
+          input: { action: 'speed', speed: -3 },
+        }),
+      );
       await done;
       ws.close();
       return got;
@@ -73,9 +86,20 @@ test('a malformed command gets a coded error and the app keeps working', async (
   );
   expect(replies).toEqual(
     expect.arrayContaining([
-      expect.objectContaining({ type: 'error', error: expect.objectContaining({ code: 'MALFORMED_MESSAGE' }) }),
-      expect.objectContaining({ id: 1, ok: false, error: expect.objectContaining({ code: 'UNKNOWN_COMMAND' }) }),
-      expect.objectContaining({ id: 2, ok: false, error: expect.objectContaining({ code: 'INVALID_INPUT' }) }),
+      expect.objectContaining({
+        type: 'error',
+        error: expect.objectContaining({ code: 'MALFORMED_MESSAGE' }),
+      }),
+      expect.objectContaining({
+        id: 1,
+        ok: false,
+        error: expect.objectContaining({ code: 'UNKNOWN_COMMAND' }),
+      }),
+      expect.objectContaining({
+        id: 2,
+        ok: false,
+        error: expect.objectContaining({ code: 'INVALID_INPUT' }),
+      }),
     ]),
   );
   // The workstation still streams.

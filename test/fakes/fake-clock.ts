@@ -58,7 +58,8 @@ export class FakeClock implements Clock {
   private nextDue(end: number): Timer | undefined {
     let best: Timer | undefined;
     for (const t of this.timers.values()) {
-      if (t.at <= end && (!best || t.at < best.at || (t.at === best.at && t.id < best.id))) best = t;
+      if (t.at <= end && (!best || t.at < best.at || (t.at === best.at && t.id < best.id)))
+        best = t;
     }
     return best;
   }

@@ -10,7 +10,8 @@ export function inst(
   p: InstrumentKeyParts & Partial<Pick<Instrument, 'multiplier' | 'underlyingKey' | 'exercise'>>,
 ): Instrument {
   const option = p.secType === 'OPT' || p.secType === 'FOP';
-  const multiplier = p.multiplier ?? (p.secType === 'FUT' || p.secType === 'FOP' ? 50 : option ? 100 : 1);
+  const multiplier =
+    p.multiplier ?? (p.secType === 'FUT' || p.secType === 'FOP' ? 50 : option ? 100 : 1);
   return {
     key: instrumentKey(p),
     symbol: p.symbol,

@@ -23,11 +23,22 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'app.js'), 'console.log(1)');
   const broker = new FakeBroker(systemClock);
   core = new Core(
-    { runtime: 'headless', broker: { kind: 'sim', seed: 1, speed: 1, startTime: null, largeBook: null }, staleAfter: DEFAULT_STALE_AFTER, validateContract: true },
+    {
+      runtime: 'headless',
+      broker: { kind: 'sim', seed: 1, speed: 1, startTime: null, largeBook: null },
+      staleAfter: DEFAULT_STALE_AFTER,
+      validateContract: true,
+    },
     { clock: systemClock, log: silentLogger, broker: { port: broker, sim: null } },
   );
   await core.start();
-  server = await startHeadlessServer({ api: core.api, host: '127.0.0.1', port: 0, rendererDir: dir, log: silentLogger });
+  server = await startHeadlessServer({
+    api: core.api,
+    host: '127.0.0.1',
+    port: 0,
+    rendererDir: dir,
+    log: silentLogger,
+  });
   base = `http://127.0.0.1:${server.port}`;
 });
 
@@ -40,7 +51,7 @@ afterAll(async () => {
 function connect(query = `?token=${server.token}`, headers: Record<string, string> = {}) {
   const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws${query}`, { headers });
   const inbox: ServerMessage[] = [];
-  ws.on('message', (d) => inbox.push(JSON.parse(String(d)) as ServerMessage));
+  ws.on('message', (d) => inbox.push(JSON.parse((d as Buffer).toString('utf8')) as ServerMessage));
   const opened = new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
@@ -62,10 +73,13 @@ function connect(query = `?token=${server.token}`, headers: Record<string, strin
 
 function rawGet(path: string, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, headers: { host } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = request(
+      { host: '127.0.0.1', port: server.port, path, headers: { host } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -125,15 +139,30 @@ describe('headless WebSocket', () => {
     const c = connect();
     await c.opened;
     c.ws.send('{not json');
-    expect(await c.next((m) => m.type === 'error')).toMatchObject({ error: { code: 'MALFORMED_MESSAGE' } });
+    expect(await c.next((m) => m.type === 'error')).toMatchObject({
+      error: { code: 'MALFORMED_MESSAGE' },
+    });
     c.ws.send(Buffer.from([1, 2, 3]), { binary: true });
-    expect(await c.next((m) => m.type === 'error')).toMatchObject({ error: { code: 'MALFORMED_MESSAGE' } });
-    c.ws.send(JSON.stringify({ type: 'call', id: 2, name: 'sim.control', input: { action: 'warp' } }));
-    expect(await c.next((m) => m.type === 'result')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await c.next((m) => m.type === 'error')).toMatchObject({
+      error: { code: 'MALFORMED_MESSAGE' },
+    });
+    c.ws.send(
+      JSON.stringify({ type: 'call', id: 2, name: 'sim.control', input: { action: 'warp' } }),
+    );
+    expect(await c.next((m) => m.type === 'result')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     c.ws.send('x'.repeat(100_000));
-    expect(await c.next((m) => m.type === 'error')).toMatchObject({ error: { code: 'MESSAGE_TOO_LARGE' } });
+    expect(await c.next((m) => m.type === 'error')).toMatchObject({
+      error: { code: 'MESSAGE_TOO_LARGE' },
+    });
     c.ws.send(JSON.stringify({ type: 'call', id: 3, name: 'connection.get', input: {} }));
-    expect(await c.next((m) => m.type === 'result')).toMatchObject({ id: 3, ok: true, value: { status: 'connected' } });
+    expect(await c.next((m) => m.type === 'result')).toMatchObject({
+      id: 3,
+      ok: true,
+      value: { status: 'connected' },
+    });
     c.ws.close();
   });
 
@@ -154,7 +183,10 @@ describe('headless WebSocket', () => {
     const c = connect();
     await c.opened;
     c.ws.send(JSON.stringify({ type: 'subscribe', id: 9, stream: 'connection.state' }));
-    expect(await c.next((m) => m.type === 'event')).toMatchObject({ id: 9, data: { status: 'connected' } });
+    expect(await c.next((m) => m.type === 'event')).toMatchObject({
+      id: 9,
+      data: { status: 'connected' },
+    });
     c.ws.close();
   });
 });

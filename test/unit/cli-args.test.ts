@@ -8,7 +8,11 @@ describe('launch flags', () => {
     const r = parseLaunchArgs([], 'headless', true, fixedSeed);
     expect(r).toMatchObject({
       ok: true,
-      value: { host: '127.0.0.1', port: 0, core: { broker: { kind: 'sim', seed: 1234, speed: 1 } } },
+      value: {
+        host: '127.0.0.1',
+        port: 0,
+        core: { broker: { kind: 'sim', seed: 1234, speed: 1 } },
+      },
     });
   });
 
@@ -19,17 +23,35 @@ describe('launch flags', () => {
 
   it('reads the IBKR connection flags', () => {
     const r = parseLaunchArgs(
-      ['--broker', 'ibkr', '--ib-host', '10.0.0.5', '--ib-port', '4002', '--ib-client-id', '9', '--account', 'DU1234567'],
+      [
+        '--broker',
+        'ibkr',
+        '--ib-host',
+        '10.0.0.5',
+        '--ib-port',
+        '4002',
+        '--ib-client-id',
+        '9',
+        '--account',
+        'DU1234567',
+      ],
       'headless',
     );
     expect(r).toMatchObject({
       ok: true,
-      value: { core: { broker: { kind: 'ibkr', host: '10.0.0.5', port: 4002, clientId: 9, account: 'DU1234567' } } },
+      value: {
+        core: {
+          broker: { kind: 'ibkr', host: '10.0.0.5', port: 4002, clientId: 9, account: 'DU1234567' },
+        },
+      },
     });
   });
 
   it('lists every bad value at once instead of falling back to defaults', () => {
-    const r = parseLaunchArgs(['--port', '99999', '--speed', 'fast', '--broker', 'etrade'], 'headless');
+    const r = parseLaunchArgs(
+      ['--port', '99999', '--speed', 'fast', '--broker', 'etrade'],
+      'headless',
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems).toHaveLength(3);

@@ -13,7 +13,10 @@ describe('shock spec', () => {
   });
 
   it('accepts lower case and semicolons', () => {
-    expect(parseShockSpec('spx -5%; tsla +2.5%')).toMatchObject({ ok: true, moves: [{ symbol: 'SPX' }, { symbol: 'TSLA', change: 2.5 }] });
+    expect(parseShockSpec('spx -5%; tsla +2.5%')).toMatchObject({
+      ok: true,
+      moves: [{ symbol: 'SPX' }, { symbol: 'TSLA', change: 2.5 }],
+    });
   });
 
   it('lists every problem at once', () => {

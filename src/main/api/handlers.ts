@@ -1,12 +1,12 @@
 /** Handlers for the foundation's commands. Each domain registers its own; none is left out. */
 import { commandNames, streamNames } from '@shared/api/contract';
 import { ApiFailure } from '@shared/api/errors';
-import { parseShockSpec, type ShockMove } from '@shared/domain/sim';
+import { formatShock, parseShockSpec, type ShockMove } from '@shared/domain/sim';
 import type { BrokerKind } from '@shared/domain/account';
 import type { MarketCache } from '../market/market-cache';
 import type { PositionsPublisher } from '../market/positions-publisher';
 import type { StaleAfter } from '../market/positions-view';
-import type { SimControls } from '../broker/sim-controls';
+import { ShockRejected, type SimControls } from '../broker/sim-controls';
 import type { CommandRegistry } from './command-registry';
 
 export interface AppFacts {
@@ -41,7 +41,10 @@ export function registerCoreCommands(
 export function registerSimCommands(registry: CommandRegistry, sim: SimControls | null): void {
   registry.register('sim.control', (input) => {
     if (!sim) {
-      throw new ApiFailure('NOT_AVAILABLE', 'The market simulator is not running (broker is not sim).');
+      throw new ApiFailure(
+        'NOT_AVAILABLE',
+        'The market simulator is not running (broker is not sim).',
+      );
     }
     switch (input.action) {
       case 'pause':
@@ -54,21 +57,34 @@ export function registerSimCommands(registry: CommandRegistry, sim: SimControls 
         sim.setSpeed(input.speed);
         break;
       case 'shock':
-        sim.shock(input.moves);
+        applyShock(sim, input.moves, formatShock(input.moves));
         break;
       case 'shock-spec':
-        sim.shock(movesFromSpec(input.spec));
+        applyShock(sim, movesFromSpec(input.spec), input.spec);
     }
     return sim.status();
   });
 }
 
+function applyShock(sim: SimControls, moves: ShockMove[], text: string): void {
+  try {
+    sim.shock(moves);
+  } catch (e) {
+    if (e instanceof ShockRejected) throw invalidShock(text, e.problems);
+    throw e;
+  }
+}
+
+function invalidShock(text: string, problems: string[]): ApiFailure {
+  return new ApiFailure(
+    'INVALID_SHOCK',
+    `Cannot apply shock "${text}".`,
+    Object.fromEntries(problems.map((p, i) => [`problem${i + 1}`, p])),
+  );
+}
+
 function movesFromSpec(spec: string): ShockMove[] {
   const parsed = parseShockSpec(spec);
   if (parsed.ok) return parsed.moves;
-  throw new ApiFailure(
-    'INVALID_SHOCK',
-    `Cannot read shock "${spec}".`,
-    Object.fromEntries(parsed.problems.map((p, i) => [`problem${i + 1}`, p])),
-  );
+  throw invalidShock(spec, parsed.problems);
 }

@@ -85,9 +85,9 @@ export class IpcTransport {
     // comes before will-navigate, so a navigation the shell blocks (untrusted target) still
     // arrives here: it leaves the page, and so its subscriptions, in place.
     type Nav = { url?: string; isMainFrame?: boolean; isSameDocument?: boolean };
-    wc.on('did-start-navigation', ((details: Nav) => {
+    wc.on('did-start-navigation', (details: Nav) => {
       if (details?.isMainFrame === false || details?.isSameDocument) return;
       if (details?.url === undefined || this.isTrustedUrl(details.url)) end();
-    }) as (...args: never[]) => void);
+    });
   }
 }

@@ -90,7 +90,10 @@ export class ApiSession {
 
   /** A call with a usable id still gets its answer, so the caller's promise settles. */
   private rejectMalformed(raw: unknown, problem: string): void {
-    const error: ApiError = { code: 'MALFORMED_MESSAGE', message: `Malformed message: ${problem}.` };
+    const error: ApiError = {
+      code: 'MALFORMED_MESSAGE',
+      message: `Malformed message: ${problem}.`,
+    };
     const r = raw as { type?: unknown; id?: unknown } | null;
     if (r && typeof r === 'object' && r.type === 'call' && Number.isSafeInteger(r.id)) {
       this.send({ type: 'result', id: r.id as number, ok: false, error });

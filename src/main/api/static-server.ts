@@ -5,12 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import sirv from 'sirv';
-import {
-  hostAllowed,
-  presentedToken,
-  tokenCookie,
-  tokensEqual,
-} from './access';
+import { hostAllowed, presentedToken, tokenCookie, tokensEqual } from './access';
 
 /** Strict policy for the renderer: only our own scripts, styles and WebSocket. */
 export const CONTENT_SECURITY_POLICY = [

@@ -80,7 +80,10 @@ export class WsTransport {
         ? data
         : Buffer.from(data);
     if (isBinary) {
-      session.reportError({ code: 'MALFORMED_MESSAGE', message: 'Binary frames are not accepted.' });
+      session.reportError({
+        code: 'MALFORMED_MESSAGE',
+        message: 'Binary frames are not accepted.',
+      });
       return;
     }
     if (bytes.length > MAX_CLIENT_MESSAGE_BYTES) {

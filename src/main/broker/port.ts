@@ -3,11 +3,7 @@
  * the IBKR adapter (@stoqey/ib) implements it next. Values cross this port already cleaned:
  * prices in dollars per share/unit, no sentinel numbers (null instead), timestamps in wall ms.
  */
-import type {
-  AccountSummary,
-  BrokerKind,
-  ConnectionState,
-} from '@shared/domain/account';
+import type { AccountSummary, BrokerKind, ConnectionState } from '@shared/domain/account';
 import type { Instrument, SecType } from '@shared/domain/instrument';
 import type { DailyBar, OptionChain, OptionModel, Quote } from '@shared/domain/market';
 import type {

@@ -22,7 +22,9 @@ export function validGreeks(m: OptionModel, right: OptionRight): ValidGreeks | n
   if (delta === null || gamma === null || vega === null || theta === null) return null;
   if (![delta, gamma, vega, theta].every(Number.isFinite)) return null;
   const deltaOk =
-    right === 'C' ? delta >= -TOLERANCE && delta <= 1 + TOLERANCE : delta <= TOLERANCE && delta >= -1 - TOLERANCE;
+    right === 'C'
+      ? delta >= -TOLERANCE && delta <= 1 + TOLERANCE
+      : delta <= TOLERANCE && delta >= -1 - TOLERANCE;
   if (!deltaOk || gamma < -TOLERANCE || vega < -TOLERANCE) return null;
   const iv = m.iv !== null && Number.isFinite(m.iv) && m.iv > 0 ? m.iv : null;
   return { delta, gamma, vega, theta, iv, time: m.time };

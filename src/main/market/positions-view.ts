@@ -46,7 +46,8 @@ export function buildRow(p: BrokerPosition, v: ViewInputs): PositionRow {
   const underlyingPrice = underlyingKey ? (v.quote(underlyingKey)?.mark ?? null) : null;
   const pnl = mark === null ? null : (mark - p.avgPrice) * mult * p.quantity;
   // Futures carry no market value of their own: their open P&L is what they add to NLV.
-  const marketValue = mark === null ? null : inst.secType === 'FUT' ? pnl : mark * mult * p.quantity;
+  const marketValue =
+    mark === null ? null : inst.secType === 'FUT' ? pnl : mark * mult * p.quantity;
   const g = greeksOf(p, v, priceTime);
   return {
     id: positionId(p),
@@ -66,7 +67,10 @@ export function buildRow(p: BrokerPosition, v: ViewInputs): PositionRow {
   };
 }
 
-type GreeksPart = Pick<PositionRow, 'greeks' | 'greeksSource' | 'greeksTime' | 'greeksStale' | 'iv'>;
+type GreeksPart = Pick<
+  PositionRow,
+  'greeks' | 'greeksSource' | 'greeksTime' | 'greeksStale' | 'iv'
+>;
 
 function greeksOf(p: BrokerPosition, v: ViewInputs, priceTime: number | null): GreeksPart {
   const inst = p.instrument;

@@ -10,8 +10,11 @@ export function publishCacheStreams(cache: MarketCache, hub: StreamHub, clock: C
   hub.provideInitial('account.changed', () => cache.account());
   hub.provideInitial('market.quotes', () => ({ asOf: clock.now(), quotes: cache.allQuotes() }));
 
-  const quotes = new KeyedBatcher(clock, PUBLISH_INTERVAL_MS, (batch: ReturnType<MarketCache['allQuotes']>) =>
-    hub.publish('market.quotes', { asOf: clock.now(), quotes: batch }),
+  const quotes = new KeyedBatcher(
+    clock,
+    PUBLISH_INTERVAL_MS,
+    (batch: ReturnType<MarketCache['allQuotes']>) =>
+      hub.publish('market.quotes', { asOf: clock.now(), quotes: batch }),
   );
   const account = new Throttle(clock, PUBLISH_INTERVAL_MS, () => {
     const a = cache.account();

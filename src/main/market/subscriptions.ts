@@ -2,11 +2,7 @@
  * Keeps market data flowing for what the book needs: every position, the instrument each
  * option prices off, and the volatility indexes. Subscribes what is new, drops what is gone.
  */
-import {
-  parseInstrumentKey,
-  type Instrument,
-  isOption,
-} from '@shared/domain/instrument';
+import { parseInstrumentKey, type Instrument, isOption } from '@shared/domain/instrument';
 import type { BrokerPort, BrokerPosition, MarketDataSubscription } from '../broker/port';
 import { errorMessage, type Logger } from '../util/logger';
 
@@ -59,7 +55,8 @@ export class MarketDataSubscriptions {
     for (const [key, known] of wanted) {
       if (this.subs.has(key)) continue;
       const instrument = known ?? (await this.resolve(key));
-      if (instrument && !this.stopped) this.subs.set(key, this.broker.subscribeMarketData(instrument));
+      if (instrument && !this.stopped)
+        this.subs.set(key, this.broker.subscribeMarketData(instrument));
     }
   }
 

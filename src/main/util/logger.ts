@@ -28,7 +28,9 @@ function formatFields(fields: LogFields | undefined): string {
   if (!fields) return '';
   return Object.entries(fields)
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => ` ${k}=${typeof v === 'string' && /\s/.test(v) ? JSON.stringify(v) : String(v)}`)
+    .map(
+      ([k, v]) => ` ${k}=${typeof v === 'string' && /\s/.test(v) ? JSON.stringify(v) : String(v)}`,
+    )
     .join('');
 }
 

@@ -93,7 +93,8 @@ export class ClientCore implements BulwarkBridge {
 
   /** The transport (re)opened: ask again for every live subscription. */
   resubscribeAll(): void {
-    for (const [id, sub] of this.subscriptions) this.send({ type: 'subscribe', id, stream: sub.stream });
+    for (const [id, sub] of this.subscriptions)
+      this.send({ type: 'subscribe', id, stream: sub.stream });
   }
 }
 

@@ -7,12 +7,7 @@ import { z } from 'zod';
 import { AccountSummarySchema, BrokerKindSchema, ConnectionStateSchema } from '../domain/account';
 import { QuotesUpdateSchema } from '../domain/market';
 import { PositionsUpdateSchema, PositionsViewSchema } from '../domain/positions';
-import {
-  MAX_SIM_SPEED,
-  MIN_SIM_SPEED,
-  ShockMoveSchema,
-  SimStatusSchema,
-} from '../domain/sim';
+import { MAX_SIM_SPEED, MIN_SIM_SPEED, ShockMoveSchema, SimStatusSchema } from '../domain/sim';
 import type { ErrorCode } from './errors';
 
 export const NoInputSchema = z.object({}).strict();

@@ -3,7 +3,7 @@
  * ServerMessages. The IPC transport passes them as structured clones, the WebSocket as JSON.
  */
 import { z } from 'zod';
-import { ApiErrorSchema } from './errors';
+import type { ApiErrorSchema } from './errors';
 
 /** Largest client message the core reads (the WebSocket transport enforces it). */
 export const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;

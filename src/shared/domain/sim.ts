@@ -64,6 +64,8 @@ export function parseShockSpec(spec: string): ShockParse {
 
 export function formatShock(moves: readonly ShockMove[]): string {
   return moves
-    .map((m) => `${m.symbol} ${m.change >= 0 ? '+' : ''}${m.change}${m.unit === 'percent' ? '%' : ''}`)
+    .map(
+      (m) => `${m.symbol} ${m.change >= 0 ? '+' : ''}${m.change}${m.unit === 'percent' ? '%' : ''}`,
+    )
     .join(', ');
 }

@@ -4,7 +4,10 @@ import type { ClientMessage } from '@shared/api/wire';
 
 describe('ClientCore', () => {
   it('fails a call at once with TRANSPORT_CLOSED when the transport cannot send', async () => {
-    const client = new ClientCore(() => false, () => {});
+    const client = new ClientCore(
+      () => false,
+      () => {},
+    );
     await expect(client.call('app.info', {})).resolves.toMatchObject({
       ok: false,
       error: { code: 'TRANSPORT_CLOSED' },
@@ -13,11 +16,17 @@ describe('ClientCore', () => {
 
   it('fails pending calls when the transport drops and re-sends subscriptions on reconnect', async () => {
     const sent: ClientMessage[] = [];
-    const client = new ClientCore((m) => (sent.push(m), true), () => {});
+    const client = new ClientCore(
+      (m) => (sent.push(m), true),
+      () => {},
+    );
     const pending = client.call('app.info', {});
     client.subscribe('connection.state', () => {});
     client.disconnected();
-    await expect(pending).resolves.toMatchObject({ ok: false, error: { code: 'TRANSPORT_CLOSED' } });
+    await expect(pending).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'TRANSPORT_CLOSED' },
+    });
     sent.length = 0;
     client.resubscribeAll();
     expect(sent).toEqual([{ type: 'subscribe', id: 2, stream: 'connection.state' }]);
@@ -26,8 +35,15 @@ describe('ClientCore', () => {
   it('passes an ended subscription to its onEnded handler and forgets it', () => {
     const ended: string[] = [];
     const sent: ClientMessage[] = [];
-    const client = new ClientCore((m) => (sent.push(m), true), () => {});
-    client.subscribe('sim.status', () => {}, (e) => ended.push(e.code));
+    const client = new ClientCore(
+      (m) => (sent.push(m), true),
+      () => {},
+    );
+    client.subscribe(
+      'sim.status',
+      () => {},
+      (e) => ended.push(e.code),
+    );
     client.receive({ type: 'ended', id: 1, error: { code: 'UNKNOWN_STREAM', message: 'x' } });
     sent.length = 0;
     client.resubscribeAll();
@@ -37,7 +53,10 @@ describe('ClientCore', () => {
 
   it('hands stray server errors to its error callback', () => {
     const stray: string[] = [];
-    const client = new ClientCore(() => true, (e) => stray.push(e.code));
+    const client = new ClientCore(
+      () => true,
+      (e) => stray.push(e.code),
+    );
     client.receive({ type: 'error', error: { code: 'MESSAGE_TOO_LARGE', message: 'big' } });
     expect(stray).toEqual(['MESSAGE_TOO_LARGE']);
   });

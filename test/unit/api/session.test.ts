@@ -28,14 +28,18 @@ describe('ApiSession', () => {
   it('answers a malformed call with MALFORMED_MESSAGE under its id, so the caller settles', () => {
     const { session, sent } = setup();
     session.receive({ type: 'call', id: 3, name: 42 });
-    expect(sent).toMatchObject([{ type: 'result', id: 3, ok: false, error: { code: 'MALFORMED_MESSAGE' } }]);
+    expect(sent).toMatchObject([
+      { type: 'result', id: 3, ok: false, error: { code: 'MALFORMED_MESSAGE' } },
+    ]);
   });
 
   it('reports garbage that is not a call as a stray MALFORMED_MESSAGE error', () => {
     const { session, sent } = setup();
     for (const junk of [null, 5, 'x', [], { type: 'explode' }]) session.receive(junk);
     expect(sent).toHaveLength(5);
-    expect(sent.every((m) => m.type === 'error' && m.error.code === 'MALFORMED_MESSAGE')).toBe(true);
+    expect(sent.every((m) => m.type === 'error' && m.error.code === 'MALFORMED_MESSAGE')).toBe(
+      true,
+    );
   });
 
   it('ends a subscription to an unknown stream with UNKNOWN_STREAM', () => {

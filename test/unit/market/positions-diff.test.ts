@@ -28,7 +28,12 @@ function row(symbol: string, price: number): PositionRow {
   };
 }
 
-const view = (rows: PositionRow[]): PositionsView => ({ asOf: 1, rows, groups: [], totals: totalsOf(rows) });
+const view = (rows: PositionRow[]): PositionsView => ({
+  asOf: 1,
+  rows,
+  groups: [],
+  totals: totalsOf(rows),
+});
 
 describe('positions diff', () => {
   it('is null when nothing visible changed', () => {

@@ -26,7 +26,17 @@ const positions: BrokerPosition[] = [
 ];
 
 function quote(key: string, mark: number, age = 0): Quote {
-  return { key, bid: mark - 0.05, ask: mark + 0.05, last: null, mark, bidSize: 1, askSize: 1, delayed: false, time: NOW - age };
+  return {
+    key,
+    bid: mark - 0.05,
+    ask: mark + 0.05,
+    last: null,
+    mark,
+    bidSize: 1,
+    askSize: 1,
+    delayed: false,
+    time: NOW - age,
+  };
 }
 
 function inputs(over: Partial<ViewInputs> = {}): ViewInputs {
@@ -37,7 +47,10 @@ function inputs(over: Partial<ViewInputs> = {}): ViewInputs {
     [aapl.key, quote(aapl.key, 230)],
   ]);
   const greeks = new Map<string, ValidGreeks>([
-    [spxPut.key, { delta: -0.25, gamma: 0.0012, vega: 6.5, theta: -1.1, iv: 0.18, time: NOW - 1000 }],
+    [
+      spxPut.key,
+      { delta: -0.25, gamma: 0.0012, vega: 6.5, theta: -1.1, iv: 0.18, time: NOW - 1000 },
+    ],
   ]);
   return {
     positions,

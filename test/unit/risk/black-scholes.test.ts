@@ -44,7 +44,10 @@ describe('Black–Scholes–Merton', () => {
     const at = (change: Partial<BsInputs>) => bsPrice({ ...p, ...change });
     const h = p.spot * 1e-4;
     it('delta', () => {
-      expect(g.delta).toBeCloseTo((at({ spot: p.spot + h }) - at({ spot: p.spot - h })) / (2 * h), 6);
+      expect(g.delta).toBeCloseTo(
+        (at({ spot: p.spot + h }) - at({ spot: p.spot - h })) / (2 * h),
+        6,
+      );
     });
     it('gamma', () => {
       const fd = (at({ spot: p.spot + h }) - 2 * bsPrice(p) + at({ spot: p.spot - h })) / (h * h);

@@ -32,7 +32,11 @@ export function thirdFriday(year: number, month: number): string {
  * stops being the front `rollDays` before it expires.
  */
 export function frontQuarterly(startTime: number, rollDays = 8): string {
-  const today = newYorkDate(startTime);
+  return frontQuarterlyOn(newYorkDate(startTime), rollDays);
+}
+
+/** The front quarterly as of a New York date (YYYY-MM-DD). */
+export function frontQuarterlyOn(today: string, rollDays = 8): string {
   let [year, month] = today.split('-').map(Number) as [number, number];
   for (;;) {
     if (month % 3 === 0) {
@@ -134,7 +138,9 @@ function chainFor(spec: UnderlyingSpec, startTime: number, futureExpiry: string)
     exercise: o.exercise,
     exchange: o.exchange,
     underlyingKey:
-      spec.secType === 'FUT' ? `FUT:${spec.symbol}:${futureExpiry}` : `${spec.secType}:${spec.symbol}`,
+      spec.secType === 'FUT'
+        ? `FUT:${spec.symbol}:${futureExpiry}`
+        : `${spec.secType}:${spec.symbol}`,
     expirations,
     strikes,
     expirySet: new Set(expirations),

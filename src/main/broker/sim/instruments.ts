@@ -14,7 +14,7 @@ import { specOf } from './universe';
 
 /** A stable positive 31-bit contract id derived from the key. */
 export function conIdOf(key: string): number {
-  return (hashString(key) & 0x7fffffff) || 1;
+  return hashString(key) & 0x7fffffff || 1;
 }
 
 export class SimInstruments {

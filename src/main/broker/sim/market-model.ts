@@ -5,7 +5,8 @@
  * vol = 0.8 × VIX/100 a year). VIX runs on a demo time scale so regimes change within a demo:
  * ln VIX = ln 17 + u + s, where u is fast noise (OU, half-life 3 sim minutes) and s the spike
  * component (jumps about every 15 sim minutes, decaying with a 6-minute half-life). A spike
- * drags SPX down by `spxDrag` × jump (log), and that drag fades with the spike. SPX diffusion
+ * drags SPX down by `spxDrag` × jump (log; ≈ −0.9 % for VIX +55 %) and that drag fades with
+ * the spike, so it adds a bounded wobble (≈ 0.5 % std) rather than a trend. SPX diffusion
  * is correlated −0.7 with the VIX noise. VIX3M chases 17→19 plus half of VIX's deviation with a
  * slower half-life (10 minutes), so VIX/VIX3M inverts in spikes.
  *
@@ -16,7 +17,7 @@
 import { expiryInstant, addDays, newYorkDate, yearsToExpiry } from '@shared/domain/time';
 import { Rng, STREAM_MARKET } from './rng';
 import { vixScale } from './vol-surface';
-import { SPX, UNIVERSE, VIX, VIX3M, VIX3M_LONG_RUN, VIX_LONG_RUN } from './universe';
+import { DEFAULT_RATE, SPX, UNIVERSE, VIX, VIX3M, VIX3M_LONG_RUN, VIX_LONG_RUN } from './universe';
 
 export interface MarketParams {
   rate: number;
@@ -41,14 +42,14 @@ export interface MarketParams {
 }
 
 export const DEFAULT_MARKET_PARAMS: MarketParams = {
-  rate: 0.045,
+  rate: DEFAULT_RATE,
   vixHalfLifeSec: 180,
   vixNoise: 0.12,
   spikeEverySec: 900,
   spikeHalfLifeSec: 360,
   spikeMin: 0.2,
   spikeMax: 0.7,
-  spxDrag: 0.04,
+  spxDrag: 0.02,
   vix3mHalfLifeSec: 600,
   vix3mShare: 0.5,
   vix3mNoise: 0.03,
@@ -82,7 +83,12 @@ export class MarketModel {
   private readonly settlements = new Map<string, Float64Array>();
   private nextClose: number;
 
-  constructor(seed: number, startTime: number, futureExpiry: string, params: Partial<MarketParams> = {}) {
+  constructor(
+    seed: number,
+    startTime: number,
+    futureExpiry: string,
+    params: Partial<MarketParams> = {},
+  ) {
     this.params = { ...DEFAULT_MARKET_PARAMS, ...params };
     this.futureExpiry = futureExpiry;
     this.time = startTime;
@@ -201,8 +207,7 @@ export class MarketModel {
           this.prices[i] = spx * basis * Math.exp(e);
           break;
         case 'vol-index':
-          this.prices[i] =
-            i === VIX ? VIX_LONG_RUN * Math.exp(this.u + this.s) : Math.exp(this.y);
+          this.prices[i] = i === VIX ? VIX_LONG_RUN * Math.exp(this.u + this.s) : Math.exp(this.y);
           break;
       }
     }

@@ -8,15 +8,13 @@
 import type { ShockMove } from '@shared/domain/sim';
 import type { MarketModel } from './market-model';
 import { SPX, SYMBOL_INDEX, UNIVERSE, VIX, VIX3M, followsSpx } from './universe';
+import { ShockRejected } from '../sim-controls';
 
 /** A shock the simulator refuses; the caller maps it to INVALID_SHOCK. */
-export class SimShockError extends Error {
-  readonly problems: string[];
-
+export class SimShockError extends ShockRejected {
   constructor(problems: string[]) {
-    super(`invalid shock: ${problems.join('; ')}`);
+    super(problems);
     this.name = 'SimShockError';
-    this.problems = problems;
   }
 }
 
@@ -44,7 +42,9 @@ export function applyShock(model: MarketModel, moves: readonly ShockMove[]): voi
     }
     const factor = factorOf(m, model.price(index));
     if (!Number.isFinite(m.change) || !(factor > 0)) {
-      problems.push(`${m.symbol} ${m.change}${m.unit === 'percent' ? '%' : ''} would not leave a positive price`);
+      problems.push(
+        `${m.symbol} ${m.change}${m.unit === 'percent' ? '%' : ''} would not leave a positive price`,
+      );
       continue;
     }
     factors.set(index, factor);
@@ -57,8 +57,7 @@ export function applyShock(model: MarketModel, moves: readonly ShockMove[]): voi
   UNIVERSE.forEach((spec, i) => {
     if (!followsSpx(spec)) return;
     const own = factors.get(i);
-    const target =
-      own ?? (spxFactor === undefined ? undefined : 1 + spec.beta * (spxFactor - 1));
+    const target = own ?? (spxFactor === undefined ? undefined : 1 + spec.beta * (spxFactor - 1));
     if (target === undefined) return;
     // The SPX move already carried this name along; correct it to exactly the target.
     const natural = model.price(i) / before[i]!;

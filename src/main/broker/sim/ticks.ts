@@ -3,7 +3,9 @@
  * ETF options: 0.01 below $3, 0.05 from $3; ES options: 0.05 below $5, 0.25 from $5
  * (CME's reduced tick for cheap options); shares 0.01; ES and MES futures 0.25.
  */
+import type { Instrument } from '@shared/domain/instrument';
 import type { OptionTickRule } from './universe';
+import { specOf } from './universe';
 
 export function optionTick(rule: OptionTickRule, price: number): number {
   switch (rule) {
@@ -18,6 +20,14 @@ export function optionTick(rule: OptionTickRule, price: number): number {
 
 export const STOCK_TICK = 0.01;
 export const FUTURE_TICK = 0.25;
+
+/** The tick that applies to an instrument trading at `price`. */
+export function instrumentTick(inst: Instrument, price: number): number {
+  if (inst.secType === 'FUT') return FUTURE_TICK;
+  const rule = specOf(inst.symbol)?.options?.tickRule;
+  if ((inst.secType === 'OPT' || inst.secType === 'FOP') && rule) return optionTick(rule, price);
+  return STOCK_TICK;
+}
 
 /** Rounds to 6 decimals so tick arithmetic does not leave 0.30000000000000004 behind. */
 export function clean(x: number): number {

@@ -67,7 +67,8 @@ export class WebSocketBridge implements BulwarkBridge {
 
   start(): void {
     this.stopped = false;
-    this.setLink({ ...this.link, status: this.link.everOpen ? 'closed' : 'connecting' });
+    this.link = { ...this.link, status: this.link.everOpen ? 'closed' : 'connecting' };
+    this.opts.onLink(this.link);
     this.connect();
   }
 

@@ -6,7 +6,10 @@ import type { ConnectionState } from '@shared/domain/account';
 import type { LinkState } from '../api/link';
 
 /** Why everything on screen is stale right now, or null when the feed is live. */
-export function feedStaleReason(link: LinkState, connection: ConnectionState | null): string | null {
+export function feedStaleReason(
+  link: LinkState,
+  connection: ConnectionState | null,
+): string | null {
   if (link.status !== 'open') {
     return link.everOpen ? 'the link to the Bulwark core was lost' : 'not yet linked to the core';
   }

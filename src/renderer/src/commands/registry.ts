@@ -1,0 +1,26 @@
+/**
+ * Every command the workstation offers, as one explicit list (no registration by import side
+ * effect). Later: flatten, simulate, kill switch, cancel all.
+ */
+import type { AppState } from '../stores/store';
+import { shockPresetCommands, simSpeedCommands, toggleSimPause } from './sim';
+import type { Command, KeyLike } from './types';
+
+export const COMMANDS: readonly Command[] = [
+  toggleSimPause,
+  ...simSpeedCommands,
+  ...shockPresetCommands,
+];
+
+export function commandById(id: string, list: readonly Command[] = COMMANDS): Command | undefined {
+  return list.find((c) => c.id === id);
+}
+
+/** The enabled command whose shortcut this key press is, if any. */
+export function commandForKey(
+  e: KeyLike,
+  s: AppState,
+  list: readonly Command[] = COMMANDS,
+): Command | undefined {
+  return list.find((c) => c.shortcut?.test(e) && c.enabled(s));
+}

@@ -1,0 +1,43 @@
+import { useShallow } from 'zustand/react/shallow';
+import { useBulwark } from '../../stores/store';
+import { connectionLabel } from './connection-label';
+
+export function ConnectionIndicator() {
+  const { link, connection } = useBulwark(
+    useShallow((s) => ({ link: s.link, connection: s.connection })),
+  );
+  const label = connectionLabel(link, connection);
+  const reason = connection?.reason;
+  return (
+    <div
+      className={`conn conn-${label.tone}`}
+      role="status"
+      aria-label={label.ariaLabel}
+      title={label.title}
+    >
+      <span className="conn-dot" aria-hidden="true" />
+      <span className="conn-word" aria-hidden="true">
+        {label.word}
+      </span>
+      {link.status === 'open' && reason ? (
+        <span className="conn-reason" aria-hidden="true">
+          {reason}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** Shown only while the WebSocket link to the core is down. */
+export function LinkIndicator() {
+  const status = useBulwark((s) => s.link.status);
+  const everOpen = useBulwark((s) => s.link.everOpen);
+  const retries = useBulwark((s) => s.link.retries);
+  if (status === 'open') return null;
+  const text = everOpen ? 'Core link lost — reconnecting' : 'Linking to core…';
+  return (
+    <div className="link-lost" title={retries > 0 ? `Attempt ${retries + 1}` : undefined}>
+      {text}
+    </div>
+  );
+}

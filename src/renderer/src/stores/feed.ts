@@ -1,0 +1,91 @@
+/**
+ * Wires the core's streams into the store: every event goes through the StreamBuffer and is
+ * applied at most ~10 times a second. Also asks for app.info whenever the link (re)opens, and
+ * ticks the clock once a second so ages count up even when nothing arrives.
+ */
+import type { BulwarkBridge } from '@shared/api/client-core';
+import type { ApiError } from '@shared/api/errors';
+import type { Api } from '../api/api';
+import { toApiError } from '../api/errors';
+import { StreamBuffer } from './batch';
+import { Coalescer } from './coalescer';
+import type { AppStore } from './store';
+
+export const CLOCK_TICK_MS = 1_000;
+
+export function startFeeds(bridge: BulwarkBridge, api: Api, store: AppStore): () => void {
+  const buffer = new StreamBuffer();
+  const coalescer = new Coalescer(() => {
+    const batch = buffer.take();
+    if (batch) store.getState().applyBatch(batch, Date.now());
+  });
+  const ended = (stream: string) => (error: ApiError) => {
+    store.getState().pushNotice({ ...error, message: `${stream}: ${error.message}` }, Date.now());
+  };
+  const offs = [
+    bridge.subscribe(
+      'connection.state',
+      (c) => {
+        buffer.connection(c);
+        coalescer.poke();
+      },
+      ended('connection.state'),
+    ),
+    bridge.subscribe(
+      'account.changed',
+      (a) => {
+        buffer.account(a);
+        coalescer.poke();
+      },
+      ended('account.changed'),
+    ),
+    bridge.subscribe(
+      'positions.changed',
+      (u) => {
+        buffer.positions(u, Date.now());
+        coalescer.poke();
+      },
+      ended('positions.changed'),
+    ),
+    bridge.subscribe(
+      'market.quotes',
+      (u) => {
+        buffer.quotes(u, Date.now());
+        coalescer.poke();
+      },
+      ended('market.quotes'),
+    ),
+    bridge.subscribe(
+      'sim.status',
+      (s) => {
+        buffer.sim(s);
+        coalescer.poke();
+      },
+      ended('sim.status'),
+    ),
+  ];
+
+  const loadAppInfo = () => {
+    api.call('app.info', {}).then(
+      (info) => store.getState().setAppInfo(info),
+      (e: unknown) => {
+        const error = toApiError(e);
+        // A closed link is shown by the link indicator; app.info is asked again on reopen.
+        if (error.code !== 'TRANSPORT_CLOSED') store.getState().pushNotice(error, Date.now());
+      },
+    );
+  };
+  if (store.getState().link.status === 'open') loadAppInfo();
+  const offLink = store.subscribe((s, prev) => {
+    if (s.link.status === 'open' && prev.link.status !== 'open') loadAppInfo();
+  });
+
+  const ticker = setInterval(() => store.getState().tick(Date.now()), CLOCK_TICK_MS);
+
+  return () => {
+    for (const off of offs) off();
+    offLink();
+    clearInterval(ticker);
+    coalescer.dispose();
+  };
+}
