@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ConnectionState } from '@shared/domain/account';
 import type { SimStatus } from '@shared/domain/sim';
 import { Menu, resetElectronFake, Tray, type FakeMenuItem } from '../fakes/electron';
 import { CommandRegistry } from '../../src/main/api/command-registry';
@@ -9,6 +8,7 @@ import { StreamHub } from '../../src/main/api/stream-hub';
 import type { SimControls } from '../../src/main/broker/sim-controls';
 import { AppTray, connectionLabel } from '../../src/main/shell/tray';
 import { silentLogger } from '../../src/main/util/logger';
+import { simConnection } from '../fakes/connection';
 
 class FakeSim implements SimControls {
   running = true;
@@ -28,15 +28,7 @@ class FakeSim implements SimControls {
   }
 }
 
-const connected: ConnectionState = {
-  broker: 'sim',
-  status: 'connected',
-  reason: 'simulator running',
-  account: 'DEMO1',
-  mode: 'simulated',
-  serverVersion: null,
-  since: 0,
-};
+const connected = simConnection('connected', 'simulator running', 0);
 
 function setup(sim: FakeSim | null, platform: NodeJS.Platform = 'darwin') {
   const commands = new CommandRegistry(silentLogger);

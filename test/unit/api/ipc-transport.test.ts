@@ -3,7 +3,6 @@
  * Api (CommandRegistry + StreamHub) behind it.
  */
 import { describe, expect, it } from 'vitest';
-import type { ConnectionState } from '@shared/domain/account';
 import { IPC_CHANNEL } from '@shared/api/ipc-channel';
 import type { ServerMessage } from '@shared/api/wire';
 import { CommandRegistry } from '../../../src/main/api/command-registry';
@@ -14,6 +13,7 @@ import {
   type WebContentsLike,
 } from '../../../src/main/api/ipc-transport';
 import { StreamHub } from '../../../src/main/api/stream-hub';
+import { simConnection } from '../../fakes/connection';
 import { silentLogger, type Logger } from '../../../src/main/util/logger';
 
 const PAGE = 'file:///app/out/renderer/index.html';
@@ -89,15 +89,7 @@ class FakeIpcMain implements IpcMainLike {
   }
 }
 
-const connection: ConnectionState = {
-  broker: 'sim',
-  status: 'connected',
-  reason: 'simulator running',
-  account: 'DEMO1',
-  mode: 'simulated',
-  serverVersion: null,
-  since: 1,
-};
+const connection = simConnection();
 
 function setup() {
   const warnings: string[] = [];

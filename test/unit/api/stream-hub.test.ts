@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ConnectionState } from '@shared/domain/account';
+import { simConnection } from '../../fakes/connection';
 import { StreamHub } from '../../../src/main/api/stream-hub';
 import { silentLogger } from '../../../src/main/util/logger';
 
-const state = (status: ConnectionState['status']): ConnectionState => ({
-  broker: 'sim',
-  status,
-  reason: 'test',
-  account: 'SIM-DEMO',
-  mode: 'simulated',
-  serverVersion: null,
-  since: 1,
-});
+const state = (status: ConnectionState['status']) => simConnection(status, 'test');
 
 describe('StreamHub', () => {
   it('gives a new subscriber the current value at once, then each publication', () => {

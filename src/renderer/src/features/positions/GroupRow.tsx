@@ -1,16 +1,7 @@
 import { memo } from 'react';
-import {
-  DASH,
-  fmtDelta,
-  fmtGamma,
-  fmtMoney,
-  fmtPnl,
-  fmtPrice,
-  fmtTheta,
-  fmtVega,
-  pnlClass,
-} from '../../format/numbers';
+import { fmtPrice } from '../../format/numbers';
 import type { GroupItem } from './model';
+import { TotalsCells } from './TotalsCells';
 
 interface Props {
   item: GroupItem;
@@ -50,14 +41,7 @@ export const GroupRow = memo(function GroupRow({ item, feedStale, onToggle }: Pr
       <td className={s('c-price num')} title="Underlying price">
         {fmtPrice(item.underlyingPrice)}
       </td>
-      <td className={s('c-mv num')}>{t ? fmtMoney(t.marketValue) : DASH}</td>
-      <td className={s(`c-pnl num ${t ? pnlClass(t.unrealizedPnl) : ''}`)}>
-        {t ? fmtPnl(t.unrealizedPnl) : DASH}
-      </td>
-      <td className={s('c-greek num')}>{t ? fmtDelta(t.greeks.delta) : DASH}</td>
-      <td className={s('c-greek num')}>{t ? fmtGamma(t.greeks.gamma) : DASH}</td>
-      <td className={s('c-greek num')}>{t ? fmtTheta(t.greeks.theta) : DASH}</td>
-      <td className={s('c-greek num')}>{t ? fmtVega(t.greeks.vega) : DASH}</td>
+      <TotalsCells totals={t} stale={stale} />
       <td className="c-group-meta" colSpan={4}>
         {stale ? (
           <span className="stale-tag" title="Subtotals include stale values">

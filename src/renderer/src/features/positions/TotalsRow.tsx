@@ -1,15 +1,6 @@
 import type { PositionTotals } from '@shared/domain/positions';
-import {
-  DASH,
-  fmtDelta,
-  fmtGamma,
-  fmtMoney,
-  fmtPnl,
-  fmtTheta,
-  fmtVega,
-  pnlClass,
-} from '../../format/numbers';
 import { COLUMNS } from './model';
+import { TotalsCells } from './TotalsCells';
 
 interface Props {
   totals: PositionTotals | null;
@@ -28,7 +19,6 @@ export function totalsSummary(t: PositionTotals): string {
 export function TotalsRow({ totals: t, feedStale }: Props) {
   const incomplete = t !== null && t.greeksValid < t.greeksNeeded;
   const stale = feedStale || t === null || t.stale > 0;
-  const s = (base: string) => (stale ? `${base} stale` : base);
   return (
     <>
       <tr className="totals-row">
@@ -36,14 +26,7 @@ export function TotalsRow({ totals: t, feedStale }: Props) {
           <span className="totals-label">Book</span>
           {stale ? <span className="stale-tag">stale</span> : null}
         </td>
-        <td className={s('c-mv num')}>{t ? fmtMoney(t.marketValue) : DASH}</td>
-        <td className={s(`c-pnl num ${t ? pnlClass(t.unrealizedPnl) : ''}`)}>
-          {t ? fmtPnl(t.unrealizedPnl) : DASH}
-        </td>
-        <td className={s('c-greek num')}>{t ? fmtDelta(t.greeks.delta) : DASH}</td>
-        <td className={s('c-greek num')}>{t ? fmtGamma(t.greeks.gamma) : DASH}</td>
-        <td className={s('c-greek num')}>{t ? fmtTheta(t.greeks.theta) : DASH}</td>
-        <td className={s('c-greek num')}>{t ? fmtVega(t.greeks.vega) : DASH}</td>
+        <TotalsCells totals={t} stale={stale} />
         <td colSpan={4} />
       </tr>
       <tr className="summary-row">
