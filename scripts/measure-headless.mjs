@@ -55,7 +55,9 @@ await browser.close();
 child.kill('SIGTERM');
 const exitCode = await new Promise((r) => child.once('exit', r));
 
-const perInterval = samples.slice(1).map((s, i) => (100 * (s.cpu - samples[i].cpu)) / (s.t - samples[i].t));
+const perInterval = samples
+  .slice(1)
+  .map((s, i) => (100 * (s.cpu - samples[i].cpu)) / (s.t - samples[i].t));
 process.stdout.write(
   `${JSON.stringify({
     seconds: Math.round(wall),
