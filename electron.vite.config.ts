@@ -1,8 +1,23 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 
 const shared = { '@shared': resolve(__dirname, 'src/shared') };
+
+/**
+ * `npm run dev` only: Vite's dev server injects inline styles, the React refresh preamble and
+ * an HMR WebSocket, which the renderer's strict CSP forbids. Builds keep the strict policy.
+ */
+const devCsp: Plugin = {
+  name: 'bulwark-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html
+      .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+      .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*"),
+};
 
 export default defineConfig({
   main: {
@@ -26,6 +41,6 @@ export default defineConfig({
   },
   renderer: {
     resolve: { alias: shared },
-    plugins: [react()],
+    plugins: [react(), devCsp],
   },
 });
