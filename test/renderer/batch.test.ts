@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StreamBuffer, applyBatch } from '../../src/renderer/src/stores/batch';
 import { ageOf, initialClock, serverNow } from '../../src/renderer/src/stores/clock';
-import { Coalescer } from '../../src/renderer/src/stores/coalescer';
 import { createAppStore } from '../../src/renderer/src/stores/store';
 import { connection, quote, row, update } from './fixtures';
 
@@ -81,44 +80,5 @@ describe('ageOf', () => {
     expect(ageOf(500, c)).toBe(300);
     expect(ageOf(5_000, c)).toBe(0);
     expect(ageOf(null, c)).toBeNull();
-  });
-});
-
-describe('Coalescer', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
-  it('flushes at most ten times a second however often it is poked', () => {
-    const flush = vi.fn();
-    const c = new Coalescer(flush, 100);
-    for (let t = 0; t < 1_000; t += 5) {
-      c.poke();
-      vi.advanceTimersByTime(5);
-    }
-    vi.advanceTimersByTime(200);
-    expect(flush.mock.calls.length).toBeGreaterThanOrEqual(9);
-    expect(flush.mock.calls.length).toBeLessThanOrEqual(11);
-  });
-
-  it('flushes an isolated event at once', () => {
-    const flush = vi.fn();
-    const c = new Coalescer(flush, 100);
-    vi.advanceTimersByTime(1_000);
-    c.poke();
-    vi.advanceTimersByTime(0);
-    expect(flush).toHaveBeenCalledTimes(1);
-  });
-
-  it('does not flush after dispose', () => {
-    const flush = vi.fn();
-    const c = new Coalescer(flush, 100);
-    c.poke();
-    c.dispose();
-    vi.advanceTimersByTime(1_000);
-    expect(flush).not.toHaveBeenCalled();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyedBatcher, Throttle } from '../../src/main/util/throttle';
+import { KeyedBatcher, Throttle } from '@shared/util/throttle';
 import { FakeClock } from '../fakes/fake-clock';
 
 describe('Throttle', () => {
@@ -35,6 +35,16 @@ describe('Throttle', () => {
     t.flushPending();
     expect(flushes).toBe(2);
     expect(clock.pendingTimers()).toBe(0);
+  });
+
+  it('does not flush after cancel', () => {
+    const clock = new FakeClock();
+    let flushes = 0;
+    const t = new Throttle(clock, 100, () => flushes++);
+    t.schedule();
+    t.cancel();
+    clock.advance(1_000);
+    expect(flushes).toBe(0);
   });
 });
 

@@ -6,7 +6,7 @@
 import type { PositionRow, PositionsUpdate, PositionsView } from '@shared/domain/positions';
 import type { StreamHub } from '../api/stream-hub';
 import type { Clock, TimerHandle } from '../util/clock';
-import { Throttle } from '../util/throttle';
+import { Throttle } from '@shared/util/throttle';
 import type { MarketCache } from './market-cache';
 import { buildPositionsView, type StaleAfter } from './positions-view';
 

@@ -1,7 +1,7 @@
 /** Streams fed straight from the cache: connection (at once), account and quotes (coalesced). */
 import type { StreamHub } from '../api/stream-hub';
 import type { Clock } from '../util/clock';
-import { KeyedBatcher, Throttle } from '../util/throttle';
+import { KeyedBatcher, Throttle } from '@shared/util/throttle';
 import type { MarketCache } from './market-cache';
 import { PUBLISH_INTERVAL_MS } from './positions-publisher';
 

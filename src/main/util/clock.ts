@@ -1,15 +1,11 @@
+import type { TimerHandle, Timers } from '@shared/util/timers';
+
+export type { TimerHandle } from '@shared/util/timers';
+
 /** Time as services see it. Tests pass a FakeClock (test/fakes/fake-clock.ts) to step it. */
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): TimerHandle;
-  clearTimeout(handle: TimerHandle): void;
+export interface Clock extends Timers {
   setInterval(fn: () => void, ms: number): TimerHandle;
   clearInterval(handle: TimerHandle): void;
-}
-
-/** Opaque timer handle; `unref` keeps a pending timer from holding the process open. */
-export interface TimerHandle {
-  unref?(): unknown;
 }
 
 export const systemClock: Clock = {

@@ -5,17 +5,32 @@
  */
 import type { BulwarkBridge } from '@shared/api/client-core';
 import type { ApiError } from '@shared/api/errors';
+import { Throttle } from '@shared/util/throttle';
+import type { TimerHandle, Timers } from '@shared/util/timers';
 import type { Api } from '../api/api';
 import { toApiError } from '../api/errors';
 import { StreamBuffer } from './batch';
-import { Coalescer } from './coalescer';
 import type { AppStore } from './store';
 
 export const CLOCK_TICK_MS = 1_000;
+/** Store updates at most ten times a second. */
+export const FLUSH_INTERVAL_MS = 100;
+
+/** Browser timer ids are numbers; Timers hands out opaque handles that map to them. */
+const timerIds = new WeakMap<TimerHandle, number>();
+const browserTimers: Timers = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => {
+    const handle: TimerHandle = {};
+    timerIds.set(handle, globalThis.setTimeout(fn, ms));
+    return handle;
+  },
+  clearTimeout: (handle) => globalThis.clearTimeout(timerIds.get(handle)),
+};
 
 export function startFeeds(bridge: BulwarkBridge, api: Api, store: AppStore): () => void {
   const buffer = new StreamBuffer();
-  const coalescer = new Coalescer(() => {
+  const storeUpdates = new Throttle(browserTimers, FLUSH_INTERVAL_MS, () => {
     const batch = buffer.take();
     if (batch) store.getState().applyBatch(batch, Date.now());
   });
@@ -27,7 +42,7 @@ export function startFeeds(bridge: BulwarkBridge, api: Api, store: AppStore): ()
       'connection.state',
       (c) => {
         buffer.connection(c);
-        coalescer.poke();
+        storeUpdates.schedule();
       },
       ended('connection.state'),
     ),
@@ -35,7 +50,7 @@ export function startFeeds(bridge: BulwarkBridge, api: Api, store: AppStore): ()
       'account.changed',
       (a) => {
         buffer.account(a);
-        coalescer.poke();
+        storeUpdates.schedule();
       },
       ended('account.changed'),
     ),
@@ -43,7 +58,7 @@ export function startFeeds(bridge: BulwarkBridge, api: Api, store: AppStore): ()
       'positions.changed',
       (u) => {
         buffer.positions(u, Date.now());
-        coalescer.poke();
+        storeUpdates.schedule();
       },
       ended('positions.changed'),
     ),
@@ -51,7 +66,7 @@ export function startFeeds(bridge: BulwarkBridge, api: Api, store: AppStore): ()
       'market.quotes',
       (u) => {
         buffer.quotes(u, Date.now());
-        coalescer.poke();
+        storeUpdates.schedule();
       },
       ended('market.quotes'),
     ),
@@ -59,7 +74,7 @@ export function startFeeds(bridge: BulwarkBridge, api: Api, store: AppStore): ()
       'sim.status',
       (s) => {
         buffer.sim(s);
-        coalescer.poke();
+        storeUpdates.schedule();
       },
       ended('sim.status'),
     ),
@@ -86,6 +101,6 @@ export function startFeeds(bridge: BulwarkBridge, api: Api, store: AppStore): ()
     for (const off of offs) off();
     offLink();
     clearInterval(ticker);
-    coalescer.dispose();
+    storeUpdates.cancel();
   };
 }

@@ -1,15 +1,16 @@
 /**
  * Runs `flush` at most once per interval. The first change after a quiet spell flushes on the
  * next turn of the event loop; changes inside the interval are gathered into one trailing flush.
+ * The core paces its streams with it, the renderer its store updates.
  */
-import type { Clock, TimerHandle } from './clock';
+import type { TimerHandle, Timers } from './timers';
 
 export class Throttle {
   private timer: TimerHandle | null = null;
   private lastFlush = Number.NEGATIVE_INFINITY;
 
   constructor(
-    private readonly clock: Clock,
+    private readonly clock: Timers,
     private readonly intervalMs: number,
     private readonly flush: () => void,
   ) {}
@@ -45,7 +46,7 @@ export class KeyedBatcher<V> {
   private pending = new Map<string, V>();
   private readonly throttle: Throttle;
 
-  constructor(clock: Clock, intervalMs: number, flush: (batch: V[]) => void) {
+  constructor(clock: Timers, intervalMs: number, flush: (batch: V[]) => void) {
     this.throttle = new Throttle(clock, intervalMs, () => {
       const batch = [...this.pending.values()];
       this.pending = new Map();
