@@ -14,6 +14,7 @@ export const PUBLISH_INTERVAL_MS = 100;
 const STALENESS_SWEEP_MS = 1_000;
 
 export class PositionsPublisher {
+  /** The last view published on the stream: what every subscriber has. */
   private view: PositionsView;
   private readonly throttle: Throttle;
   private sweep: TimerHandle | null = null;
@@ -46,10 +47,13 @@ export class PositionsPublisher {
     this.sweep = null;
   }
 
-  /** The view as of now (rebuilt, so a snapshot is never older than the data). */
+  /**
+   * The view as of now, rebuilt so a snapshot is never older than the data. It does not move
+   * `view`, the last view streamed: that stays the base of the next diff, so subscribers still
+   * get every change made before this snapshot.
+   */
   current(): PositionsView {
-    this.view = this.build();
-    return this.view;
+    return this.build();
   }
 
   private build(): PositionsView {
