@@ -1,0 +1,75 @@
+/**
+ * What `npm run risk` does, without the process around it: book JSON (+ proposed legs) and a
+ * risk matrix in, the full risk frame (and the projection) out, or every problem by path.
+ */
+import type { RiskFrame } from '@shared/domain/risk';
+import type { z } from 'zod';
+import { BookFileSchema, ProposedLegsSchema } from '../book-file/schema';
+import { toRiskBook, type BookIssue } from '../book-file/to-book';
+import { evaluateBook } from '../engine/frame';
+import { computeHeavy, withHeavy } from '../engine/heavy';
+import { checkConfig, regimeAt, scenarioSpec } from '../engine/matrix-config';
+import type { OptionPricer } from '../engine/pricer';
+import { combine, violationsBetween, type Violation } from '../engine/projection';
+import { revaluables } from '../engine/revalue';
+import { fromZodIssues, issueMessage } from '../matrix/issues';
+import type { RiskMatrix } from '../matrix/schema';
+
+export interface FileEvaluation {
+  frame: RiskFrame;
+  projection: { frame: RiskFrame; violations: Violation[] } | null;
+}
+
+export type EvaluateResult = { ok: true; value: FileEvaluation } | { ok: false; errors: BookIssue[] };
+
+function issues(list: readonly z.core.$ZodIssue[], prefix: string): BookIssue[] {
+  return fromZodIssues(list).map((e) => ({ ...e, path: prefix + e.path }));
+}
+
+export function evaluateFile(
+  bookRaw: unknown,
+  legsRaw: unknown,
+  matrix: RiskMatrix,
+  pricer: OptionPricer,
+): EvaluateResult {
+  const parsed = BookFileSchema.safeParse(bookRaw, { error: issueMessage });
+  const legsParsed =
+    legsRaw === undefined ? null : ProposedLegsSchema.safeParse(legsRaw, { error: issueMessage });
+  const errors = [
+    ...(parsed.success ? [] : issues(parsed.error.issues, '')),
+    ...(legsParsed && !legsParsed.success ? issues(legsParsed.error.issues, 'proposed: ') : []),
+  ];
+  if (!parsed.success || (legsParsed && !legsParsed.success)) return { ok: false, errors };
+  const defaults = { benchmark: matrix.benchmark, userBetas: matrix.betas };
+  const built = toRiskBook(parsed.data, defaults);
+  let legsBook = null;
+  if (legsParsed?.success) {
+    const legs = Array.isArray(legsParsed.data) ? legsParsed.data : legsParsed.data.legs;
+    const asBook = toRiskBook({ ...parsed.data, positions: legs }, defaults);
+    if (!asBook.ok) errors.push(...asBook.errors.map((e) => ({ ...e, path: `proposed: ${e.path}` })));
+    else legsBook = asBook.book;
+  }
+  if (!built.ok) errors.unshift(...built.errors);
+  if (!built.ok || errors.length > 0) return { ok: false, errors };
+  const book = built.book;
+  const regime = regimeAt(matrix, book.market, book.valuationTime);
+  const config = checkConfig(matrix, regime?.name ?? 'neutral', book.account.netLiquidation, book.market.vix, regime?.termRatio ?? null);
+  const full = (b: typeof book): RiskFrame => {
+    const { frame, resolved } = evaluateBook(b, config, regime, pricer, { positions: true, seed: matrix.var.seed });
+    const heavy = computeHeavy(
+      {
+        items: revaluables(resolved, pricer).items,
+        scenarios: scenarioSpec(matrix),
+        sigmaDaily: frame.var?.sigmaDaily ?? null,
+        paths: matrix.var.paths,
+        seed: matrix.var.seed,
+      },
+      pricer,
+    );
+    return withHeavy(frame, heavy, matrix.var.seed);
+  };
+  const frame = full(book);
+  if (!legsBook) return { ok: true, value: { frame, projection: null } };
+  const projected = full(combine(book, legsBook.positions));
+  return { ok: true, value: { frame, projection: { frame: projected, violations: violationsBetween(frame, projected) } } };
+}

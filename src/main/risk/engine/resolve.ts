@@ -1,0 +1,196 @@
+/**
+ * The Greeks source policy, position by position: broker model Greeks when fresh and sane,
+ * else the local model at the implied vol of the option's mid (or the given iv), else none —
+ * flagged with the reason and kept out of every sum. Also the β-delta of each position
+ * (dollar-beta formula, docs/risk-engine.md).
+ */
+import { daysToExpiry, yearsToExpiry } from '@shared/domain/time';
+import type { GreeksSource } from '@shared/domain/positions';
+import type { BrokerGreeks, RiskBook, RiskPosition } from './book';
+import { carryFor, modelFor, type OptionPricer, type OptionSpec } from './pricer';
+
+const DAYS_PER_YEAR = 365;
+
+/** Position Greeks in trader units: share-equivalents, $/day, $/vol point. */
+export interface Greeks {
+  delta: number;
+  gamma: number;
+  theta: number;
+  vega: number;
+}
+
+export interface ResolvedPosition {
+  pos: RiskPosition;
+  dte: number | null;
+  /** Option model inputs (without vol); null for stock and futures. */
+  spec: OptionSpec | null;
+  /** Vol used to revalue the option in scenarios; null when unknown. */
+  vol: number | null;
+  greeks: Greeks | null;
+  source: GreeksSource;
+  ageMs: number | null;
+  iv: number | null;
+  problem: string | null;
+  beta: number;
+  /** Benchmark share-equivalents; null without Greeks or prices. */
+  betaDelta: number | null;
+}
+
+export function sensibleBrokerGreeks(g: BrokerGreeks, right: 'C' | 'P'): boolean {
+  const { delta, gamma, vega, theta } = g;
+  if (![delta, gamma, vega, theta].every(Number.isFinite)) return false;
+  const deltaOk = right === 'C' ? delta >= -1e-6 && delta <= 1 + 1e-6 : delta <= 1e-6;
+  return deltaOk && delta >= -1 - 1e-6 && gamma >= -1e-9 && vega >= -1e-9;
+}
+
+export function resolvePositions(book: RiskBook, pricer: OptionPricer): ResolvedPosition[] {
+  const out = new Array<ResolvedPosition>(book.positions.length);
+  for (let i = 0; i < book.positions.length; i++) out[i] = resolvePosition(book, book.positions[i]!, pricer);
+  return out;
+}
+
+export function resolvePosition(
+  book: RiskBook,
+  pos: RiskPosition,
+  pricer: OptionPricer,
+): ResolvedPosition {
+  const u = book.underlyings.get(pos.underlying);
+  const beta = u?.beta ?? 1;
+  const dte = pos.expiry ? daysToExpiry(pos.expiry, book.valuationTime) : null;
+  const base = { pos, dte, beta };
+  if (!pos.option) return linear(book, base);
+  const units = pos.multiplier * pos.quantity;
+  const S = pos.underlyingPrice;
+  const t = yearsToExpiry(pos.expiry ?? '', book.valuationTime);
+  const spec: OptionSpec | null =
+    S !== null && S > 0
+      ? {
+          model: modelFor(pos),
+          right: pos.option.right,
+          spot: S,
+          strike: pos.option.strike,
+          t,
+          rate: book.rate,
+          carry: carryFor(pos, book.rate, u?.dividendYield ?? 0),
+        }
+      : null;
+  const none = (problem: string, vol: number | null = null): ResolvedPosition => ({
+    ...base,
+    spec,
+    vol,
+    greeks: null,
+    source: 'none',
+    ageMs: null,
+    iv: vol,
+    problem,
+    betaDelta: null,
+  });
+  let solved: ReturnType<typeof impliedVol> | undefined;
+  const implied = (): ReturnType<typeof impliedVol> =>
+    (solved ??= spec ? impliedVol(pos, spec, pricer) : null);
+  const bg = pos.brokerGreeks;
+  const brokerAge = bg ? book.valuationTime - bg.time : null;
+  if (bg && brokerAge !== null && brokerAge <= book.greeksMaxAgeMs && sensibleBrokerGreeks(bg, pos.option.right)) {
+    const greeks = {
+      delta: bg.delta * units,
+      gamma: bg.gamma * units,
+      theta: bg.theta * units,
+      vega: bg.vega * units,
+    };
+    const iv = bg.iv ?? pos.ivOverride;
+    const fallback = iv === null ? implied() : null;
+    const vol = iv ?? (fallback?.ok ? fallback.vol : null);
+    return {
+      ...base,
+      spec,
+      vol,
+      greeks,
+      source: 'broker',
+      ageMs: brokerAge,
+      iv: vol,
+      problem: null,
+      betaDelta: betaDeltaOf(greeks.delta, S, beta, book.benchmarkPrice),
+    };
+  }
+  if (!spec) return none('no underlying price');
+  if (t <= 0) {
+    // Expired today after the close: intrinsic only, no time value left to model.
+    const itm = pos.option.right === 'C' ? S! > pos.option.strike : S! < pos.option.strike;
+    const sign = pos.option.right === 'C' ? 1 : -1;
+    const greeks = { delta: itm ? sign * units : 0, gamma: 0, theta: 0, vega: 0 };
+    return {
+      ...base,
+      spec,
+      vol: null,
+      greeks,
+      source: 'local',
+      ageMs: 0,
+      iv: null,
+      problem: null,
+      betaDelta: betaDeltaOf(greeks.delta, S, beta, book.benchmarkPrice),
+    };
+  }
+  const solvedVol = implied();
+  if (!solvedVol) return none('no mid price to solve implied volatility');
+  if (!solvedVol.ok) return none(`implied volatility: ${solvedVol.message}`);
+  const m = pricer.greeks(spec, solvedVol.vol);
+  const greeks = {
+    delta: m.delta * units,
+    gamma: m.gamma * units,
+    theta: (m.theta / DAYS_PER_YEAR) * units,
+    vega: (m.vega / 100) * units,
+  };
+  return {
+    ...base,
+    spec,
+    vol: solvedVol.vol,
+    greeks,
+    source: 'local',
+    ageMs: 0,
+    iv: solvedVol.vol,
+    problem: null,
+    betaDelta: betaDeltaOf(greeks.delta, S, beta, book.benchmarkPrice),
+  };
+}
+
+function impliedVol(
+  pos: RiskPosition,
+  spec: OptionSpec,
+  pricer: OptionPricer,
+): { ok: true; vol: number } | { ok: false; message: string } | null {
+  if (pos.ivOverride !== null) return { ok: true, vol: pos.ivOverride };
+  if (pos.price === null) return null;
+  if (spec.t <= 0) return { ok: false, message: 'the option has expired' };
+  return pricer.impliedVol(spec, pos.price);
+}
+
+function linear(
+  book: RiskBook,
+  base: { pos: RiskPosition; dte: number | null; beta: number },
+): ResolvedPosition {
+  const { pos, beta } = base;
+  const delta = pos.multiplier * pos.quantity;
+  const greeks = { delta, gamma: 0, theta: 0, vega: 0 };
+  return {
+    ...base,
+    spec: null,
+    vol: null,
+    greeks,
+    source: 'local',
+    ageMs: 0,
+    iv: null,
+    problem: null,
+    betaDelta: betaDeltaOf(delta, pos.underlyingPrice, beta, book.benchmarkPrice),
+  };
+}
+
+/** beta_delta = Δ·mult·qty · S · β / S_B, in benchmark share-equivalents. */
+export function betaDeltaOf(
+  shareDelta: number,
+  underlyingPrice: number | null,
+  beta: number,
+  benchmarkPrice: number | null,
+): number | null {
+  if (underlyingPrice === null || benchmarkPrice === null || !(benchmarkPrice > 0)) return null;
+  return (shareDelta * underlyingPrice * beta) / benchmarkPrice;
+}

@@ -1,0 +1,163 @@
+/**
+ * Keeps the risk frame current in the running app and publishes it on `risk.frame`: the fast
+ * half is recomputed on the main thread whenever inputs change (coalesced, ≤ 4×/s) and once a
+ * second so ageing data turns grey; the scenario grid and Monte Carlo run in the risk worker,
+ * latest request wins, and are merged into the newest frame when they return.
+ */
+import type { RiskFrame } from '@shared/domain/risk';
+import { Throttle } from '@shared/util/throttle';
+import type { StreamHub } from '../../api/stream-hub';
+import type { MarketCache } from '../../market/market-cache';
+import type { StaleAfter } from '../../market/positions-view';
+import type { Clock, TimerHandle } from '../../util/clock';
+import { errorMessage, type Logger } from '../../util/logger';
+import { evaluateBook } from '../engine/frame';
+import { withHeavy, type HeavyRequest, type HeavyResult } from '../engine/heavy';
+import { checkConfig, scenarioSpec } from '../engine/matrix-config';
+import type { OptionPricer } from '../engine/pricer';
+import { revaluables } from '../engine/revalue';
+import type { RiskMatrix } from '../matrix/schema';
+import { RegimeTracker } from '../regime';
+import type { HeavyRunner } from '../worker/heavy-runner';
+import type { BetaTable } from './beta-table';
+import { bookFromCache, VIX_KEY } from './book-from-cache';
+import { SessionOpen } from './session-open';
+
+export const RISK_INTERVAL_MS = 250;
+export const HEAVY_INTERVAL_MS = 1_000;
+const SWEEP_MS = 1_000;
+
+export interface RiskServiceDeps {
+  cache: MarketCache;
+  hub: StreamHub;
+  clock: Clock;
+  log: Logger;
+  matrix: RiskMatrix;
+  staleAfter: StaleAfter;
+  pricer: OptionPricer;
+  runner: HeavyRunner;
+  betas: BetaTable;
+  assumptions: { rate: number; dividendYield(symbol: string): number };
+}
+
+export class RiskService {
+  private latest: RiskFrame | null = null;
+  private heavy: HeavyResult | null = null;
+  private heavyRequest: HeavyRequest | null = null;
+  private heavyBusy = false;
+  private readonly regime: RegimeTracker;
+  private readonly session = new SessionOpen();
+  private readonly throttle: Throttle;
+  private readonly heavyThrottle: Throttle;
+  private sweep: TimerHandle | null = null;
+  private readonly off: Array<() => void> = [];
+  private stopped = false;
+
+  constructor(private readonly d: RiskServiceDeps) {
+    this.regime = new RegimeTracker({ regimes: d.matrix.regimes, scalers: d.matrix.scalers });
+    this.throttle = new Throttle(d.clock, RISK_INTERVAL_MS, () => this.recompute());
+    this.heavyThrottle = new Throttle(d.clock, HEAVY_INTERVAL_MS, () => this.runHeavy());
+    d.hub.provideInitial('risk.frame', () => this.latest ?? this.compute());
+  }
+
+  start(): void {
+    const schedule = () => this.throttle.schedule();
+    for (const event of ['quote', 'greeks', 'positions', 'account', 'connection'] as const) {
+      this.off.push(this.d.cache.changes.on(event, schedule));
+    }
+    this.off.push(this.d.betas.onChange(schedule));
+    this.sweep = this.d.clock.setInterval(schedule, SWEEP_MS);
+    this.sweep.unref?.();
+    schedule();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.throttle.cancel();
+    this.heavyThrottle.cancel();
+    for (const off of this.off.splice(0)) off();
+    if (this.sweep) this.d.clock.clearInterval(this.sweep);
+    this.sweep = null;
+  }
+
+  current(): RiskFrame | null {
+    return this.latest;
+  }
+
+  private compute(): RiskFrame {
+    const { cache, clock, matrix, staleAfter, assumptions } = this.d;
+    const now = clock.now();
+    const account = cache.account();
+    const startOfDayNlv = this.session.observe(now, account?.netLiquidation ?? null);
+    const book = bookFromCache({
+      cache,
+      now,
+      staleAfter,
+      benchmark: matrix.benchmark,
+      rate: assumptions.rate,
+      dividendYield: (s) => assumptions.dividendYield(s),
+      beta: (s) => this.d.betas.resolve(s),
+      startOfDayNlv,
+    });
+    const vixTime = cache.quote(VIX_KEY)?.time ?? now;
+    const { state, change } = this.regime.update({ ...book.market, time: vixTime });
+    if (change) {
+      this.d.log.info('regime changed', { from: change.from, to: change.to });
+      this.d.hub.publish('risk.regimeChanged', {
+        ...change,
+        vix: state?.vix ?? null,
+        termRatio: state?.termRatio ?? null,
+      });
+    }
+    const nlv = book.account.netLiquidation;
+    const config = checkConfig(matrix, state?.name ?? 'neutral', nlv, book.market.vix, state?.termRatio ?? null);
+    const { frame, resolved } = evaluateBook(book, config, state, this.d.pricer, {
+      positions: false,
+      seed: matrix.var.seed,
+    });
+    const { items } = revaluables(resolved, this.d.pricer);
+    this.heavyRequest = {
+      items,
+      scenarios: scenarioSpec(matrix),
+      sigmaDaily: frame.var?.sigmaDaily ?? null,
+      paths: matrix.var.paths,
+      seed: matrix.var.seed,
+    };
+    this.heavyThrottle.schedule();
+    return this.heavy ? withHeavy(frame, this.heavy, matrix.var.seed) : frame;
+  }
+
+  private recompute(): void {
+    if (this.stopped) return;
+    try {
+      this.latest = this.compute();
+      this.d.hub.publish('risk.frame', this.latest);
+    } catch (e) {
+      this.d.log.error('risk frame failed', { error: errorMessage(e) });
+    }
+  }
+
+  private runHeavy(): void {
+    if (this.stopped || this.heavyBusy || !this.heavyRequest) return;
+    const request = this.heavyRequest;
+    this.heavyRequest = null;
+    this.heavyBusy = true;
+    this.d.runner
+      .run(request)
+      .then((result) => {
+        if (this.stopped) return;
+        this.heavy = result;
+        if (this.latest) {
+          this.latest = withHeavy(this.latest, result, this.d.matrix.var.seed);
+          this.d.hub.publish('risk.frame', this.latest);
+        }
+      })
+      .catch((e: unknown) => {
+        if (!this.stopped) this.d.log.warn('risk worker failed', { error: errorMessage(e) });
+      })
+      .finally(() => {
+        this.heavyBusy = false;
+        if (this.heavyRequest) this.heavyThrottle.schedule();
+      });
+  }
+}

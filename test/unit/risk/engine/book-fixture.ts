@@ -1,0 +1,44 @@
+/** Small books for engine tests: one line per position, prices chosen by hand. */
+import type { RiskBook, RiskPosition, RiskUnderlying } from '../../../../src/main/risk/engine/book';
+import type { BetaSource } from '@shared/domain/risk';
+
+export const T0 = Date.parse('2026-11-20T15:00:00-05:00');
+
+export function underlying(symbol: string, price: number, beta = 1, dividendYield = 0, betaSource: BetaSource = 'user'): RiskUnderlying {
+  return { symbol, price, beta, dividendYield, betaSource };
+}
+
+type Line = Partial<RiskPosition> & Pick<RiskPosition, 'underlying' | 'secType' | 'quantity'>;
+
+export function line(l: Line): RiskPosition {
+  const isOpt = l.secType === 'OPT' || l.secType === 'FOP';
+  return {
+    id: l.id ?? `${l.underlying}:${l.secType}:${l.option?.right ?? ''}${l.option?.strike ?? ''}:${l.expiry ?? ''}`,
+    description: l.description ?? `${l.underlying} ${l.secType}`,
+    multiplier: l.multiplier ?? (isOpt ? 100 : 1),
+    expiry: l.expiry ?? null,
+    option: l.option ?? null,
+    price: l.price ?? null,
+    underlyingPrice: l.underlyingPrice ?? null,
+    brokerGreeks: l.brokerGreeks ?? null,
+    ivOverride: l.ivOverride ?? null,
+    stale: l.stale ?? false,
+    ...l,
+  };
+}
+
+export function book(positions: RiskPosition[], under: RiskUnderlying[], over: Partial<RiskBook> = {}): RiskBook {
+  return {
+    valuationTime: T0,
+    rate: 0.045,
+    benchmark: 'SPX',
+    benchmarkPrice: under.find((u) => u.symbol === 'SPX')?.price ?? 5900,
+    underlyings: new Map(under.map((u) => [u.symbol, u])),
+    positions,
+    account: { netLiquidation: 250_000, excessLiquidity: 90_000, startOfDayNetLiquidation: 252_000 },
+    market: { vix: 18, vix3m: 20, vvix: null },
+    staleReason: null,
+    greeksMaxAgeMs: 30_000,
+    ...over,
+  };
+}
