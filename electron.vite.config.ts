@@ -24,10 +24,12 @@ export default defineConfig({
     resolve: { alias: shared },
     build: {
       rolldownOptions: {
-        // headless.ts is the same core without Electron, run by plain Node.
+        // headless.ts is the same core without Electron, run by plain Node; risk-worker.ts is
+        // the worker thread for scenario grids and Monte Carlo.
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           headless: resolve(__dirname, 'src/main/headless.ts'),
+          'risk-worker': resolve(__dirname, 'src/main/risk/worker/risk-worker.ts'),
         },
       },
     },

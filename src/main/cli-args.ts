@@ -20,6 +20,7 @@ export const USAGE = `Usage: bulwark [options]
   --account ID             IB account to use when the login manages several
   --stale-quote-ms MS      a price older than this shows as stale (default ${DEFAULT_STALE_AFTER.quoteMs})
   --stale-greeks-ms MS     Greeks older than this show as stale (default ${DEFAULT_STALE_AFTER.greeksMs})
+  --risk-matrix PATH       your risk matrix YAML (default resources/risk-matrix.default.yaml)
   --log-level LEVEL        debug | info | warn | error (default info)
 headless mode only:
   --host ADDRESS           address to listen on (default 127.0.0.1; anything else is exposed!)
@@ -38,6 +39,7 @@ const options = {
   'stale-quote-ms': { type: 'string' },
   'stale-greeks-ms': { type: 'string' },
   'log-level': { type: 'string' },
+  'risk-matrix': { type: 'string' },
   'validate-contract': { type: 'boolean' },
   host: { type: 'string' },
   port: { type: 'string' },
@@ -63,6 +65,7 @@ const FlagsSchema = z
     'stale-quote-ms': int(100, 3_600_000).default(DEFAULT_STALE_AFTER.quoteMs),
     'stale-greeks-ms': int(100, 3_600_000).default(DEFAULT_STALE_AFTER.greeksMs),
     'log-level': z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    'risk-matrix': z.string().min(1).optional(),
     'validate-contract': z.boolean().default(false),
     host: z.string().min(1).default('127.0.0.1'),
     port: int(0, 65_535).default(0),
@@ -141,6 +144,7 @@ export function parseLaunchArgs(
         broker,
         staleAfter: { quoteMs: f['stale-quote-ms'], greeksMs: f['stale-greeks-ms'] },
         validateContract: f['validate-contract'],
+        riskMatrix: f['risk-matrix'] ?? null,
       },
       host: f.host,
       port: f.port,

@@ -27,6 +27,8 @@ export interface CoreConfig {
   staleAfter: StaleAfter;
   /** Validate every command output and stream event against the contract (tests, dev). */
   validateContract: boolean;
+  /** The trader's risk matrix (YAML); null for resources/risk-matrix.default.yaml. */
+  riskMatrix: string | null;
 }
 
 export const DEFAULT_STALE_AFTER: StaleAfter = { quoteMs: 10_000, greeksMs: 30_000 };

@@ -15,6 +15,12 @@ import { MarketCache } from './market/market-cache';
 import { PositionsPublisher } from './market/positions-publisher';
 import { publishCacheStreams } from './market/stream-publishers';
 import { MarketDataSubscriptions } from './market/subscriptions';
+import { modelPricer } from './risk/engine/model-pricer';
+import { BetaTable } from './risk/live/beta-table';
+import { RiskService } from './risk/live/risk-service';
+import { DEFAULT_MATRIX_PATH, formatMatrixErrors, loadRiskMatrix } from './risk/matrix/load';
+import type { RiskMatrix } from './risk/matrix/schema';
+import { InlineHeavyRunner, type HeavyRunner } from './risk/worker/heavy-runner';
 import type { Clock } from './util/clock';
 import { errorMessage, type Logger } from './util/logger';
 
@@ -23,6 +29,19 @@ export interface CoreDeps {
   log: Logger;
   /** Tests inject a broker; otherwise one is built from the config. */
   broker?: { port: BrokerPort; sim: SimControls | null };
+  /**
+   * Where scenario grids and Monte Carlo run. The app and headless mode pass the worker thread;
+   * without one they run inline (tests).
+   */
+  riskRunner?: HeavyRunner;
+}
+
+/** The risk matrix from the config (or the default file); throws listing every problem. */
+export function loadMatrixOrThrow(path: string | null): RiskMatrix {
+  const file = path ?? DEFAULT_MATRIX_PATH;
+  const result = loadRiskMatrix(file);
+  if (!result.ok) throw new Error(`risk matrix ${file} is invalid:\n${formatMatrixErrors(result.errors)}`);
+  return result.matrix;
 }
 
 export class Core {
@@ -32,6 +51,8 @@ export class Core {
   private readonly cache: MarketCache;
   private readonly positions: PositionsPublisher;
   private readonly subscriptions: MarketDataSubscriptions;
+  private readonly risk: RiskService;
+  private readonly riskRunner: HeavyRunner;
   private readonly teardown: Array<() => void> = [];
   private state: 'new' | 'running' | 'stopping' | 'stopped' = 'new';
   private stopping: Promise<void> | null = null;
@@ -50,6 +71,24 @@ export class Core {
     this.cache = new MarketCache(this.broker);
     this.positions = new PositionsPublisher(this.cache, streams, clock, config.staleAfter);
     this.subscriptions = new MarketDataSubscriptions(this.broker, log);
+    const matrix = loadMatrixOrThrow(config.riskMatrix);
+    const pricer = modelPricer();
+    this.riskRunner = deps.riskRunner ?? new InlineHeavyRunner(pricer);
+    this.risk = new RiskService({
+      cache: this.cache,
+      hub: streams,
+      clock,
+      log,
+      matrix,
+      staleAfter: config.staleAfter,
+      pricer,
+      runner: this.riskRunner,
+      betas: new BetaTable(matrix.benchmark, matrix.betas, this.broker, log),
+      assumptions: {
+        rate: matrix.pricing.rate,
+        dividendYield: (s) => matrix.pricing.dividendYields[s] ?? 0,
+      },
+    });
     registerCoreCommands(
       commands,
       {
@@ -87,6 +126,7 @@ export class Core {
       }),
     );
     this.positions.start();
+    this.risk.start();
     await this.broker.start();
     await this.subscriptions.sync(this.broker.positions());
     log.info('core started', {
@@ -105,6 +145,8 @@ export class Core {
   private async doStop(): Promise<void> {
     this.state = 'stopping';
     this.positions.stop();
+    this.risk.stop();
+    await this.riskRunner.close();
     for (const off of this.teardown.splice(0).reverse()) off();
     await this.subscriptions.stop();
     await this.broker.stop();

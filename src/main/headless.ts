@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { startHeadlessServer, type HeadlessServer } from './api/headless-server';
 import { parseLaunchArgs, USAGE } from './cli-args';
 import { Core } from './core';
+import { builtWorker } from './risk/worker/heavy-runner';
 import { systemClock } from './util/clock';
 import { createLogger, errorMessage } from './util/logger';
 
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
 
   let core: Core;
   try {
-    core = new Core(config, { clock: systemClock, log });
+    core = new Core(config, { clock: systemClock, log, riskRunner: builtWorker() });
   } catch (e) {
     log.error(errorMessage(e));
     process.exit(EXIT_USAGE);

@@ -8,6 +8,7 @@ import { app, dialog, ipcMain, session, shell } from 'electron';
 import { IpcTransport } from './api/ipc-transport';
 import { parseLaunchArgs, USAGE } from './cli-args';
 import { Core } from './core';
+import { builtWorker } from './risk/worker/heavy-runner';
 import { resolveAppPaths, userArgv } from './shell/app-paths';
 import { runLifecycle } from './shell/lifecycle';
 import { installAppMenu } from './shell/menu';
@@ -48,7 +49,8 @@ runLifecycle({
   usage: USAGE,
   clock: systemClock,
   log,
-  createCore: (config, coreLog) => new Core(config, { clock: systemClock, log: coreLog }),
+  createCore: (config, coreLog) =>
+    new Core(config, { clock: systemClock, log: coreLog, riskRunner: builtWorker() }),
   createTransport: (core, transportLog) =>
     new IpcTransport(core.api, ipcMain, isTrustedUrl, transportLog),
   createUi: (core, uiLog) => {

@@ -6,8 +6,8 @@ import { parseInstrumentKey, type Instrument, isOption } from '@shared/domain/in
 import type { BrokerPort, BrokerPosition, MarketDataSubscription } from '../broker/port';
 import { errorMessage, type Logger } from '../util/logger';
 
-/** Always watched: they set the volatility regime. */
-export const ALWAYS_WATCHED = ['IND:VIX', 'IND:VIX3M'];
+/** Always watched: the volatility indexes set the regime, SPX is the default benchmark. */
+export const ALWAYS_WATCHED = ['IND:VIX', 'IND:VIX3M', 'IND:SPX'];
 
 export class MarketDataSubscriptions {
   private readonly subs = new Map<string, MarketDataSubscription>();

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AccountSummarySchema, BrokerKindSchema, ConnectionStateSchema } from '../domain/account';
 import { QuotesUpdateSchema } from '../domain/market';
 import { PositionsUpdateSchema, PositionsViewSchema } from '../domain/positions';
+import { RegimeChangeSchema, RiskFrameSchema } from '../domain/risk';
 import { MAX_SIM_SPEED, MIN_SIM_SPEED, ShockMoveSchema, SimStatusSchema } from '../domain/sim';
 import type { ErrorCode } from './errors';
 
@@ -91,6 +92,10 @@ export const streams = {
   'market.quotes': QuotesUpdateSchema,
   'account.changed': AccountSummarySchema,
   'sim.status': SimStatusSchema,
+  /** The latest risk frame, recomputed (coalesced) whenever its inputs change. */
+  'risk.frame': RiskFrameSchema,
+  /** Raised when the volatility regime changes (after hysteresis). */
+  'risk.regimeChanged': RegimeChangeSchema,
 } as const;
 
 export type Commands = typeof commands;

@@ -17,7 +17,7 @@ import {
 import type { LedgerPosition } from './ledger';
 
 export const DEMO_ACCOUNT = 'SIM-DEMO';
-export const DEMO_NLV = 275_000;
+export const DEMO_NLV = 299_000;
 
 function short(
   ctx: BookContext,
@@ -78,8 +78,10 @@ function ironCondor(
 export function demoBook(ctx: BookContext): LedgerPosition[] {
   const nearStock = (symbol: string): string => expiryWithin(ctx, symbol, 1, 5);
   return [
-    // Index premium: strangle, condor, and a 0–2 DTE put spread that trips expiry alarms.
+    // Index premium: a strangle, a condor and a 0–2 DTE put spread that trips expiry alarms;
+    // a six-month ES strangle (futures options: margin-light) carries most of the book's vega.
     ...strangle(ctx, 'SPX', 45, 0.1, 1),
+    ...strangle(ctx, 'ES', 180, 0.16, 4),
     ...ironCondor(ctx, 'SPX', 10, 0.2, 50, 1),
     ...creditSpread(ctx, 'SPX', expiryWithin(ctx, 'SPX', 0, 2), 'P', 0.1, 25, 2),
     ...strangle(ctx, 'SPY', 30, 0.16, 1),
@@ -95,8 +97,8 @@ export function demoBook(ctx: BookContext): LedgerPosition[] {
     position(ctx, underlying(ctx, 'AAPL'), 200, 0.015),
     short(ctx, 'AAPL', expiryNear(ctx, 'AAPL', 30), 'C', 0.25, 2),
     position(ctx, underlying(ctx, 'NVDA'), 200, 0.015),
-    // Futures: ES long, MES short, one short ES put.
-    position(ctx, underlying(ctx, 'ES'), 1, 0.001),
+    // Futures: ES and MES short as a delta hedge for the short puts, one short ES put.
+    position(ctx, underlying(ctx, 'ES'), -1, 0.001),
     position(ctx, underlying(ctx, 'MES'), -2, 0.001),
     short(ctx, 'ES', expiryNear(ctx, 'ES', 10), 'P', 0.15, 1),
   ];

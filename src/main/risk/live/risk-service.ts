@@ -123,7 +123,7 @@ export class RiskService {
       paths: matrix.var.paths,
       seed: matrix.var.seed,
     };
-    this.heavyThrottle.schedule();
+    if (!this.stopped) this.heavyThrottle.schedule();
     return this.heavy ? withHeavy(frame, this.heavy, matrix.var.seed) : frame;
   }
 
@@ -157,7 +157,7 @@ export class RiskService {
       })
       .finally(() => {
         this.heavyBusy = false;
-        if (this.heavyRequest) this.heavyThrottle.schedule();
+        if (this.heavyRequest && !this.stopped) this.heavyThrottle.schedule();
       });
   }
 }

@@ -1,0 +1,93 @@
+/** `npm run risk` as a trader runs it: a real process, real files, exit codes and output. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RiskFrameSchema } from '@shared/domain/risk';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+function risk(...args: string[]) {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'src/main/risk/cli/main.ts', ...args],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.base.json') } },
+  );
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function tmpFile(name: string, content: unknown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bulwark-risk-'));
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+describe('npm run risk', () => {
+  it('prints the example book as JSON with every documented field, exit 0', () => {
+    const r = risk('resources/examples/book.json', '--json');
+    expect(r.code, r.err).toBe(0);
+    const frame = RiskFrameSchema.parse(JSON.parse(r.out));
+    expect(Object.keys(frame.totals)).toEqual(expect.arrayContaining(['delta', 'betaDelta', 'gamma', 'theta', 'vega']));
+    expect(frame.regime.name).toBe('neutral');
+    expect(frame.lights.length).toBeGreaterThan(8);
+    expect(frame.var).toMatchObject({ parametric95: expect.any(Number), mc99: expect.any(Number) });
+    expect(frame.positions).toHaveLength(10);
+    expect(frame.positions!.every((p) => p.greeksSource === 'local')).toBe(true);
+    const options = frame.positions!.filter((p) => p.iv !== null);
+    expect(options).toHaveLength(7);
+    expect(options.every((p) => p.iv! > 0.05 && p.iv! < 0.5)).toBe(true);
+  });
+
+  it('prints a readable report by default', () => {
+    const r = risk('resources/examples/book.json');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^Regime: neutral/);
+    expect(r.out).toContain('Beta-weighted delta');
+    expect(r.out).toContain('Scenario P&L');
+  });
+
+  it('exits 2 and lists every problem by path', () => {
+    const bad = tmpFile('bad.json', {
+      valuationTime: '2026-11-20T15:00:00',
+      rate: 'high',
+      market: { underlyings: {} },
+      positions: [{ symbol: 'SPX', secType: 'OPT', quantity: -1, extra: true }],
+    });
+    const r = risk(bad, '--json');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('valuationTime:');
+    expect(r.err).toContain('rate: must be a number');
+    expect(r.err).toContain('positions[0].extra: unknown key');
+  });
+
+  it('lists semantic problems too: missing strike, missing benchmark price', () => {
+    const bad = tmpFile('semantic.json', {
+      valuationTime: '2026-11-20T15:00:00-05:00',
+      rate: 0.04,
+      market: { underlyings: { AAPL: { price: 230 } } },
+      positions: [{ symbol: 'AAPL', secType: 'OPT', right: 'P', expiry: '2026-12-18', quantity: -1, price: 2 }],
+    });
+    const r = risk(bad);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('market.underlyings.SPX: is required');
+    expect(r.err).toContain('positions[0].strike: is required for OPT');
+  });
+
+  it('projects proposed legs and refuses a trade that breaches a limit', () => {
+    const legs = tmpFile('legs.json', [
+      { symbol: 'ES', secType: 'FUT', expiry: '2026-12-18', quantity: 3, price: 5915 },
+    ]);
+    const r = risk('resources/examples/book.json', '--proposed', legs, '--json');
+    expect(r.code, r.err).toBe(0);
+    const out = JSON.parse(r.out) as { projection: { violations: Array<{ code: string; kind: string }> } };
+    expect(out.projection.violations.map((v) => v.code)).toContain('BETA_DELTA');
+  });
+
+  it('exits 2 on unreadable files and non-JSON', () => {
+    expect(risk('does/not/exist.json').code).toBe(2);
+    expect(risk(tmpFile('x.json', '{ nope')).err).toContain('not valid JSON');
+  });
+});
