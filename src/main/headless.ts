@@ -31,7 +31,7 @@ async function main(): Promise<void> {
 
   let core: Core;
   try {
-    core = new Core(config, { clock: systemClock, log, riskRunner: builtWorker() });
+    core = new Core(config, { clock: systemClock, log, riskRunner: builtWorker(import.meta.url) });
   } catch (e) {
     log.error(errorMessage(e));
     process.exit(EXIT_USAGE);

@@ -50,7 +50,11 @@ runLifecycle({
   clock: systemClock,
   log,
   createCore: (config, coreLog) =>
-    new Core(config, { clock: systemClock, log: coreLog, riskRunner: builtWorker() }),
+    new Core(config, {
+      clock: systemClock,
+      log: coreLog,
+      riskRunner: builtWorker(import.meta.url),
+    }),
   createTransport: (core, transportLog) =>
     new IpcTransport(core.api, ipcMain, isTrustedUrl, transportLog),
   createUi: (core, uiLog) => {

@@ -68,7 +68,10 @@ describe('live risk frame on the simulator', () => {
     const before = frames.at(-1)!;
     expect(light(before, 'BETA_DELTA').light).not.toBe('red');
     expect(light(before, 'SHORT_VEGA').light).not.toBe('red');
-    const r = await core.api.commands.dispatch('sim.control', { action: 'shock-spec', spec: 'SPX -6%, VIX +15' });
+    const r = await core.api.commands.dispatch('sim.control', {
+      action: 'shock-spec',
+      spec: 'SPX -6%, VIX +15',
+    });
     expect(r.ok).toBe(true);
     await settle(clock, 2_000);
     const after = frames.at(-1)!;

@@ -20,7 +20,8 @@ async function startCore(clock = new FakeClock(START)) {
       runtime: 'headless',
       broker: { kind: 'sim', seed: 42, speed: 1, startTime: START, largeBook: null },
       staleAfter: DEFAULT_STALE_AFTER,
-      validateContract: true, riskMatrix: null,
+      validateContract: true,
+      riskMatrix: null,
     },
     { clock, log: silentLogger },
   );

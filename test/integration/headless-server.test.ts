@@ -27,7 +27,8 @@ beforeAll(async () => {
       runtime: 'headless',
       broker: { kind: 'sim', seed: 1, speed: 1, startTime: null, largeBook: null },
       staleAfter: DEFAULT_STALE_AFTER,
-      validateContract: true, riskMatrix: null,
+      validateContract: true,
+      riskMatrix: null,
     },
     { clock: systemClock, log: silentLogger, broker: { port: broker, sim: null } },
   );

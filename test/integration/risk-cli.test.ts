@@ -9,11 +9,11 @@ import { RiskFrameSchema } from '@shared/domain/risk';
 const root = new URL('../..', import.meta.url).pathname;
 
 function risk(...args: string[]) {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'src/main/risk/cli/main.ts', ...args],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.base.json') } },
-  );
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/risk/cli/main.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.base.json') },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -29,10 +29,13 @@ describe('npm run risk', () => {
     const r = risk('resources/examples/book.json', '--json');
     expect(r.code, r.err).toBe(0);
     const frame = RiskFrameSchema.parse(JSON.parse(r.out));
-    expect(Object.keys(frame.totals)).toEqual(expect.arrayContaining(['delta', 'betaDelta', 'gamma', 'theta', 'vega']));
+    expect(Object.keys(frame.totals)).toEqual(
+      expect.arrayContaining(['delta', 'betaDelta', 'gamma', 'theta', 'vega']),
+    );
     expect(frame.regime.name).toBe('neutral');
     expect(frame.lights.length).toBeGreaterThan(8);
-    expect(frame.var).toMatchObject({ parametric95: expect.any(Number), mc99: expect.any(Number) });
+    expect(frame.var?.parametric95).toBeGreaterThan(0);
+    expect(frame.var?.mc99).toBeGreaterThan(0);
     expect(frame.positions).toHaveLength(10);
     expect(frame.positions!.every((p) => p.greeksSource === 'local')).toBe(true);
     const options = frame.positions!.filter((p) => p.iv !== null);
@@ -68,7 +71,16 @@ describe('npm run risk', () => {
       valuationTime: '2026-11-20T15:00:00-05:00',
       rate: 0.04,
       market: { underlyings: { AAPL: { price: 230 } } },
-      positions: [{ symbol: 'AAPL', secType: 'OPT', right: 'P', expiry: '2026-12-18', quantity: -1, price: 2 }],
+      positions: [
+        {
+          symbol: 'AAPL',
+          secType: 'OPT',
+          right: 'P',
+          expiry: '2026-12-18',
+          quantity: -1,
+          price: 2,
+        },
+      ],
     });
     const r = risk(bad);
     expect(r.code).toBe(2);
@@ -82,7 +94,9 @@ describe('npm run risk', () => {
     ]);
     const r = risk('resources/examples/book.json', '--proposed', legs, '--json');
     expect(r.code, r.err).toBe(0);
-    const out = JSON.parse(r.out) as { projection: { violations: Array<{ code: string; kind: string }> } };
+    const out = JSON.parse(r.out) as {
+      projection: { violations: Array<{ code: string; kind: string }> };
+    };
     expect(out.projection.violations.map((v) => v.code)).toContain('BETA_DELTA');
   });
 

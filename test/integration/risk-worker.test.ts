@@ -16,11 +16,37 @@ process.env.TSX_TSCONFIG_PATH = tsconfig;
 let runner: WorkerHeavyRunner | null = null;
 
 function request(): HeavyRequest {
-  const spec = { model: 'bsm' as const, right: 'P' as const, spot: 5900, strike: 5800, t: 0.08, rate: 0.045, carry: 0.032 };
+  const spec = {
+    model: 'bsm' as const,
+    right: 'P' as const,
+    spot: 5900,
+    strike: 5800,
+    t: 0.08,
+    rate: 0.045,
+    carry: 0.032,
+  };
   return {
     items: [
-      { id: 'put', underlying: 'SPX', beta: 1, units: -200, spot: 5900, spec, vol: 0.17, base: modelPricer().price(spec, 0.17) },
-      { id: 'fut', underlying: 'ES', beta: 1, units: 50, spot: 5915, spec: null, vol: 0, base: 5915 },
+      {
+        id: 'put',
+        underlying: 'SPX',
+        beta: 1,
+        units: -200,
+        spot: 5900,
+        spec,
+        vol: 0.17,
+        base: modelPricer().price(spec, 0.17),
+      },
+      {
+        id: 'fut',
+        underlying: 'ES',
+        beta: 1,
+        units: 50,
+        spot: 5915,
+        spec: null,
+        vol: 0,
+        base: 5915,
+      },
     ],
     scenarios: DEFAULT_SCENARIOS,
     sigmaDaily: 0.011,

@@ -28,6 +28,7 @@ describe('startFeeds', () => {
       'market.quotes',
       'account.changed',
       'sim.status',
+      'risk.frame',
     ] as const) {
       expect(bridge.subscriberCount(s)).toBe(1);
     }

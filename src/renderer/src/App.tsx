@@ -7,6 +7,7 @@ import { StaleBanner } from './features/header/StaleBanner';
 import { MarketWatch } from './features/market-watch/MarketWatch';
 import { Notices } from './features/notices/Notices';
 import { PositionsTable } from './features/positions/PositionsTable';
+import { RiskPanel } from './features/risk/RiskPanel';
 import { SimulatorPanel } from './features/simulator/SimulatorPanel';
 import { StatusBar } from './features/status-bar/StatusBar';
 
@@ -23,12 +24,15 @@ export function App({ ctx, transport }: Props) {
         <Header />
         <StaleBanner />
         <main className="workspace">
-          <section className="panel positions-panel" aria-labelledby="positions-title">
-            <h2 className="panel-title" id="positions-title">
-              Positions
-            </h2>
-            <PositionsTable />
-          </section>
+          <div className="main-column">
+            <RiskPanel />
+            <section className="panel positions-panel" aria-labelledby="positions-title">
+              <h2 className="panel-title" id="positions-title">
+                Positions
+              </h2>
+              <PositionsTable />
+            </section>
+          </div>
           <aside className="sidebar">
             <MarketWatch />
             <SimulatorPanel />

@@ -13,6 +13,8 @@ import { appStore } from './stores/store';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/positions.css';
+import './styles/risk.css';
+import './styles/risk-figures.css';
 import './styles/sidebar.css';
 
 const container = document.getElementById('root');

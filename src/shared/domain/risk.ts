@@ -37,6 +37,11 @@ export const LimitCheckSchema = z
     explanation: z.string(),
     /** The underlying, position or tier the worst reading came from, if any. */
     subject: z.string().nullable(),
+    /** Band checks (theta/vega ratio): the edges; null for limit checks. */
+    band: z
+      .object({ redBelow: num, greenLow: num, greenHigh: num, redAbove: num })
+      .strict()
+      .nullable(),
   })
   .strict();
 export type LimitCheck = z.infer<typeof LimitCheckSchema>;

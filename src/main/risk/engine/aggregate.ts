@@ -25,7 +25,15 @@ export interface Aggregates {
 }
 
 export function zeroTotals(): GreekTotals {
-  return { delta: 0, deltaDollars: 0, betaDelta: 0, betaDeltaDollars: 0, gamma: 0, theta: 0, vega: 0 };
+  return {
+    delta: 0,
+    deltaDollars: 0,
+    betaDelta: 0,
+    betaDeltaDollars: 0,
+    gamma: 0,
+    theta: 0,
+    vega: 0,
+  };
 }
 
 function add(t: GreekTotals, r: ResolvedPosition, benchmarkPrice: number): void {

@@ -10,9 +10,20 @@ import type { ResolvedPosition } from './resolve';
 
 export function marginCushionCheck(acct: RiskAccount, c: CheckConfig): CheckDraft {
   const { netLiquidation: nlv, excessLiquidity: el } = acct;
-  const base = { code: 'MARGIN_CUSHION', name: 'Margin cushion', unit: 'ratio', limit: c.marginCushionMin };
+  const base = {
+    code: 'MARGIN_CUSHION',
+    name: 'Margin cushion',
+    unit: 'ratio',
+    limit: c.marginCushionMin,
+  };
   if (nlv === null || el === null || !(nlv > 0)) {
-    return { ...base, value: null, utilization: null, light: 'stale', explanation: 'No account values: the cushion is unknown.' };
+    return {
+      ...base,
+      value: null,
+      utilization: null,
+      light: 'stale',
+      explanation: 'No account values: the cushion is unknown.',
+    };
   }
   const cushion = el / nlv;
   const u = floorUtilization(cushion, c.marginCushionMin);
@@ -28,9 +39,20 @@ export function marginCushionCheck(acct: RiskAccount, c: CheckConfig): CheckDraf
 
 export function drawdownCheck(acct: RiskAccount, c: CheckConfig): CheckDraft {
   const { netLiquidation: nlv, startOfDayNetLiquidation: sod } = acct;
-  const base = { code: 'DAILY_DRAWDOWN', name: 'Daily drawdown', unit: '% of start-of-day NLV', limit: c.dailyDrawdownPct };
+  const base = {
+    code: 'DAILY_DRAWDOWN',
+    name: 'Daily drawdown',
+    unit: '% of start-of-day NLV',
+    limit: c.dailyDrawdownPct,
+  };
   if (nlv === null || sod === null || !(sod > 0)) {
-    return { ...base, value: null, utilization: null, light: 'stale', explanation: 'Start-of-day NLV is not known yet.' };
+    return {
+      ...base,
+      value: null,
+      utilization: null,
+      light: 'stale',
+      explanation: 'Start-of-day NLV is not known yet.',
+    };
   }
   const loss = Math.max(0, ((sod - nlv) / sod) * 100);
   const u = ceilingUtilization(loss, c.dailyDrawdownPct);
@@ -76,13 +98,23 @@ export function tierCheck(
 ): CheckDraft {
   const base = { code: 'TIER_CAP', name: 'Tier caps', unit: '% of NLV' };
   if (nlv === null || !(nlv > 0)) {
-    return { ...base, value: null, limit: null, utilization: null, light: 'stale', explanation: 'NLV unknown: tier exposure cannot be measured.' };
+    return {
+      ...base,
+      value: null,
+      limit: null,
+      utilization: null,
+      light: 'stale',
+      explanation: 'NLV unknown: tier exposure cannot be measured.',
+    };
   }
   const netByUnderlying = new Map<string, number>();
   for (const r of resolved) {
     if (!r.greeks) continue;
     const key = r.pos.underlying;
-    netByUnderlying.set(key, (netByUnderlying.get(key) ?? 0) + r.greeks.delta * (r.pos.underlyingPrice ?? 0));
+    netByUnderlying.set(
+      key,
+      (netByUnderlying.get(key) ?? 0) + r.greeks.delta * (r.pos.underlyingPrice ?? 0),
+    );
   }
   const byTier = new Map<number, number>();
   for (const [sym, dollars] of netByUnderlying) {
@@ -98,7 +130,14 @@ export function tierCheck(
     const u = ceilingUtilization(exposure, effective);
     if (!worst || u > worst.u) worst = { tier, exposure, cap: effective, u };
   }
-  if (!worst) return { ...base, value: 0, limit: null, utilization: 0, explanation: 'No exposure in capped tiers.' };
+  if (!worst)
+    return {
+      ...base,
+      value: 0,
+      limit: null,
+      utilization: 0,
+      explanation: 'No exposure in capped tiers.',
+    };
   const raw = c.tiers.caps.get(worst.tier)!;
   return {
     ...base,
@@ -114,7 +153,11 @@ export function tierCheck(
 }
 
 /** Short options at or inside the warning DTE; critical at or inside the critical DTE. */
-export function expiryCheck(resolved: readonly ResolvedPosition[], c: CheckConfig, alarms: Alarm[]): CheckDraft {
+export function expiryCheck(
+  resolved: readonly ResolvedPosition[],
+  c: CheckConfig,
+  alarms: Alarm[],
+): CheckDraft {
   let nearest: number | null = null;
   let critical = 0;
   let warning = 0;
@@ -149,7 +192,11 @@ export function expiryCheck(resolved: readonly ResolvedPosition[], c: CheckConfi
 }
 
 /** Contract-deltas (100 shares) gained or lost per 1% move by near-dated options, per underlying. */
-export function gammaNearExpiryCheck(resolved: readonly ResolvedPosition[], c: CheckConfig, alarms: Alarm[]): CheckDraft {
+export function gammaNearExpiryCheck(
+  resolved: readonly ResolvedPosition[],
+  c: CheckConfig,
+  alarms: Alarm[],
+): CheckDraft {
   const byUnderlying = new Map<string, number>();
   for (const r of resolved) {
     if (!r.pos.option || !r.greeks || r.dte === null || r.dte > c.gammaNearExpiry.maxDte) continue;

@@ -7,13 +7,20 @@ import type { Aggregates } from './aggregate';
 import { ceilingUtilization, floorUtilization, money, pct, type CheckDraft } from './lights';
 
 function basisWords(l: DollarLimit, nlv: number | null): string {
-  const scaled = l.scaler < 1 ? `, tightened ×${l.scaler.toFixed(2)} by the VIX/term-structure scaler` : '';
+  const scaled =
+    l.scaler < 1 ? `, tightened ×${l.scaler.toFixed(2)} by the VIX/term-structure scaler` : '';
   return l.basis === 'nlv' && nlv !== null
     ? `${l.pctNlv}% of NLV ${money(nlv)}${scaled}`
     : `the absolute fallback (NLV unknown)${scaled}`;
 }
 
-function noLimit(code: string, name: string, unit: string, value: number, regime: string): CheckDraft {
+function noLimit(
+  code: string,
+  name: string,
+  unit: string,
+  value: number,
+  regime: string,
+): CheckDraft {
   return {
     code,
     name,
@@ -65,7 +72,15 @@ export function shortVegaCheck(a: Aggregates, c: CheckConfig, nlv: number | null
       `The book loses ${money(short)} per vol point of volatility rise; the ${c.regime} limit is ` +
       `${money(l.limit)} = ${basisWords(l, nlv)}: ${pct(u)} used.`;
   }
-  return { code: 'SHORT_VEGA', name, unit: '$ per vol pt', value: short, limit: l.limit, utilization: u, explanation };
+  return {
+    code: 'SHORT_VEGA',
+    name,
+    unit: '$ per vol pt',
+    value: short,
+    limit: l.limit,
+    utilization: u,
+    explanation,
+  };
 }
 
 export function thetaCheck(a: Aggregates, c: CheckConfig, nlv: number | null): CheckDraft {
@@ -113,12 +128,29 @@ export function thetaVegaCheck(a: Aggregates, c: CheckConfig): CheckDraft {
   const b = c.thetaVegaRatio;
   const { theta, vega } = a.totals;
   const ratio = Math.abs(vega) > 1e-9 ? Math.abs(theta) / Math.abs(vega) : null;
-  const base = { code: 'THETA_VEGA_RATIO', name: 'Theta/vega ratio', unit: 'ratio', value: ratio, limit: null, utilization: null };
+  const base = {
+    code: 'THETA_VEGA_RATIO',
+    name: 'Theta/vega ratio',
+    unit: 'ratio',
+    value: ratio,
+    limit: null,
+    utilization: null,
+    band: { ...b },
+  };
   if (ratio === null) {
-    return { ...base, light: 'green', explanation: 'The book has no vega, so the ratio does not apply.' };
+    return {
+      ...base,
+      light: 'green',
+      explanation: 'The book has no vega, so the ratio does not apply.',
+    };
   }
   const band = `green ${b.greenLow.toFixed(2)}–${b.greenHigh.toFixed(2)}, red below ${b.redBelow.toFixed(2)} or above ${b.redAbove.toFixed(2)}`;
-  const light = ratio < b.redBelow || ratio > b.redAbove ? 'red' : ratio < b.greenLow || ratio > b.greenHigh ? 'yellow' : 'green';
+  const light =
+    ratio < b.redBelow || ratio > b.redAbove
+      ? 'red'
+      : ratio < b.greenLow || ratio > b.greenHigh
+        ? 'yellow'
+        : 'green';
   const why =
     ratio < b.greenLow
       ? 'too much vega for the decay collected'
@@ -164,7 +196,21 @@ export function concentrationChecks(a: Aggregates, c: CheckConfig): CheckDraft[]
     };
   };
   return [
-    draft('VEGA_CONCENTRATION', 'Vega concentration', vegaTop, 'vegaShare', c.maxUnderlyingVegaSharePct, '|vega|'),
-    draft('DELTA_CONCENTRATION', 'Delta concentration', deltaTop, 'betaDeltaShare', c.maxBetaDeltaSharePct, '|β-delta|'),
+    draft(
+      'VEGA_CONCENTRATION',
+      'Vega concentration',
+      vegaTop,
+      'vegaShare',
+      c.maxUnderlyingVegaSharePct,
+      '|vega|',
+    ),
+    draft(
+      'DELTA_CONCENTRATION',
+      'Delta concentration',
+      deltaTop,
+      'betaDeltaShare',
+      c.maxBetaDeltaSharePct,
+      '|β-delta|',
+    ),
   ];
 }

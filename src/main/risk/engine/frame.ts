@@ -50,7 +50,11 @@ interface StaleReasons {
   book: string | null;
 }
 
-function staleReasons(book: RiskBook, resolved: readonly ResolvedPosition[], regime: RegimeState | null): StaleReasons {
+function staleReasons(
+  book: RiskBook,
+  resolved: readonly ResolvedPosition[],
+  regime: RegimeState | null,
+): StaleReasons {
   const bookReason = book.staleReason;
   let none = 0;
   let staleQuotes = 0;

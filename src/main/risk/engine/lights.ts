@@ -43,6 +43,7 @@ export interface CheckDraft {
   light?: Light;
   explanation: string;
   subject?: string | null;
+  band?: LimitCheck['band'];
 }
 
 /** The finished check; utilization ∞ is reported as a large finite number for the wire. */
@@ -61,8 +62,11 @@ export function finishCheck(
     limit: d.limit,
     utilization: util,
     light: staleReason ? 'stale' : fresh,
-    explanation: staleReason ? `Stale: ${staleReason}. Last reading: ${d.explanation}` : d.explanation,
+    explanation: staleReason
+      ? `Stale: ${staleReason}. Last reading: ${d.explanation}`
+      : d.explanation,
     subject: d.subject ?? null,
+    band: d.band ?? null,
   };
 }
 

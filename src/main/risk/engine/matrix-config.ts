@@ -45,11 +45,18 @@ export function checkConfig(
 
 export function scenarioSpec(matrix: RiskMatrix): ScenarioSpec {
   const m = matrix.scenarios.movesPct;
-  return { movesPct: rangeSteps(m.from, m.to, m.step), volShiftsPts: matrix.scenarios.volShiftsPts };
+  return {
+    movesPct: rangeSteps(m.from, m.to, m.step),
+    volShiftsPts: matrix.scenarios.volShiftsPts,
+  };
 }
 
 /** A regime from one reading, without hysteresis (the CLI has no history); null without VIX. */
-export function regimeAt(matrix: RiskMatrix, reading: RegimeReading, time: number): RegimeState | null {
+export function regimeAt(
+  matrix: RiskMatrix,
+  reading: RegimeReading,
+  time: number,
+): RegimeState | null {
   const name = classifyRegime(reading, matrix.regimes.thresholds);
   if (name === null) return null;
   const termRatio = termRatioOf(reading);

@@ -7,7 +7,15 @@ import { bsGreeks, bsPrice, type BsInputs } from '../pricing/black-scholes';
 import type { IvOutcome, ModelGreeks, OptionPricer, OptionSpec } from './pricer';
 
 function inputs(spec: OptionSpec, vol: number): BsInputs {
-  return { right: spec.right, spot: spec.spot, strike: spec.strike, t: spec.t, rate: spec.rate, carry: spec.carry, vol };
+  return {
+    right: spec.right,
+    spot: spec.spot,
+    strike: spec.strike,
+    t: spec.t,
+    rate: spec.rate,
+    carry: spec.carry,
+    vol,
+  };
 }
 
 export function modelPricer(): OptionPricer {
@@ -17,8 +25,14 @@ export function modelPricer(): OptionPricer {
     impliedVol: (spec, price): IvOutcome => {
       let lo = 1e-4;
       let hi = 10;
-      if (bsPrice(inputs(spec, lo)) > price) return { ok: false, code: 'BELOW_INTRINSIC', message: 'price below intrinsic value' };
-      if (bsPrice(inputs(spec, hi)) < price) return { ok: false, code: 'ABOVE_UPPER_BOUND', message: 'price above the no-arbitrage bound' };
+      if (bsPrice(inputs(spec, lo)) > price)
+        return { ok: false, code: 'BELOW_INTRINSIC', message: 'price below intrinsic value' };
+      if (bsPrice(inputs(spec, hi)) < price)
+        return {
+          ok: false,
+          code: 'ABOVE_UPPER_BOUND',
+          message: 'price above the no-arbitrage bound',
+        };
       for (let i = 0; i < 100; i++) {
         const mid = 0.5 * (lo + hi);
         if (bsPrice(inputs(spec, mid)) > price) hi = mid;

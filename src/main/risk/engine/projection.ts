@@ -65,9 +65,23 @@ export function violationsBetween(current: RiskFrame, projected: RiskFrame): Vio
     }
     if (after.light !== 'red') continue;
     if (prev === null || prev.light !== 'red') {
-      out.push({ code: after.code, name: after.name, kind: 'new', before: prev, after, message: after.explanation });
+      out.push({
+        code: after.code,
+        name: after.name,
+        kind: 'new',
+        before: prev,
+        after,
+        message: after.explanation,
+      });
     } else if (worse(prev, after)) {
-      out.push({ code: after.code, name: after.name, kind: 'worse', before: prev, after, message: after.explanation });
+      out.push({
+        code: after.code,
+        name: after.name,
+        kind: 'worse',
+        before: prev,
+        after,
+        message: after.explanation,
+      });
     }
   }
   return out;
@@ -81,6 +95,8 @@ export function projectTrade(
   pricer: OptionPricer,
 ): Projection {
   const current = evaluateBook(book, config, regime, pricer, { positions: true }).frame;
-  const projected = evaluateBook(combine(book, legs), config, regime, pricer, { positions: true }).frame;
+  const projected = evaluateBook(combine(book, legs), config, regime, pricer, {
+    positions: true,
+  }).frame;
   return { current, projected, violations: violationsBetween(current, projected) };
 }

@@ -45,7 +45,8 @@ export function sensibleBrokerGreeks(g: BrokerGreeks, right: 'C' | 'P'): boolean
 
 export function resolvePositions(book: RiskBook, pricer: OptionPricer): ResolvedPosition[] {
   const out = new Array<ResolvedPosition>(book.positions.length);
-  for (let i = 0; i < book.positions.length; i++) out[i] = resolvePosition(book, book.positions[i]!, pricer);
+  for (let i = 0; i < book.positions.length; i++)
+    out[i] = resolvePosition(book, book.positions[i]!, pricer);
   return out;
 }
 
@@ -90,7 +91,12 @@ export function resolvePosition(
     (solved ??= spec ? impliedVol(pos, spec, pricer) : null);
   const bg = pos.brokerGreeks;
   const brokerAge = bg ? book.valuationTime - bg.time : null;
-  if (bg && brokerAge !== null && brokerAge <= book.greeksMaxAgeMs && sensibleBrokerGreeks(bg, pos.option.right)) {
+  if (
+    bg &&
+    brokerAge !== null &&
+    brokerAge <= book.greeksMaxAgeMs &&
+    sensibleBrokerGreeks(bg, pos.option.right)
+  ) {
     const greeks = {
       delta: bg.delta * units,
       gamma: bg.gamma * units,

@@ -39,7 +39,16 @@ export function revaluables(
       continue;
     }
     if (!p.option) {
-      items.push({ id: p.id, underlying: p.underlying, beta: r.beta, units, spot, spec: null, vol: 0, base: spot });
+      items.push({
+        id: p.id,
+        underlying: p.underlying,
+        beta: r.beta,
+        units,
+        spot,
+        spec: null,
+        vol: 0,
+        base: spot,
+      });
       continue;
     }
     if (!r.spec || r.vol === null || !(r.vol > 0)) {

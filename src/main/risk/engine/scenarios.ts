@@ -64,7 +64,10 @@ export function scenarioGrid(
 }
 
 /** The standard shocks, beta-mapped from the benchmark and with every underlying moving alike. */
-export function standardShocks(items: readonly Revaluable[], pricer: OptionPricer): StandardShock[] {
+export function standardShocks(
+  items: readonly Revaluable[],
+  pricer: OptionPricer,
+): StandardShock[] {
   const scratch = newScratch();
   return STANDARD_SHOCKS.map(({ label, move }) => {
     let betaMapped = 0;

@@ -116,7 +116,8 @@ export function pnlProfile(
   for (let i = 0; i < NODES; i++) xs[i] = -span + (2 * span * i) / (NODES - 1);
   const scratch = newScratch();
   for (const it of items) {
-    for (let i = 0; i < NODES; i++) pnl[i]! += positionPnl(it, it.beta * xs[i]!, 0, 0, pricer, scratch);
+    for (let i = 0; i < NODES; i++)
+      pnl[i]! += positionPnl(it, it.beta * xs[i]!, 0, 0, pricer, scratch);
   }
   return { xs, pnl };
 }
@@ -135,8 +136,7 @@ export function interpolate(xs: Float64Array, ys: Float64Array, x: number): numb
   const y2 = ys[i + 1]!;
   const y3 = ys[Math.min(i + 2, n - 1)]!;
   return (
-    y1 +
-    0.5 * t * (y2 - y0 + t * (2 * y0 - 5 * y1 + 4 * y2 - y3 + t * (3 * (y1 - y2) + y3 - y0)))
+    y1 + 0.5 * t * (y2 - y0 + t * (2 * y0 - 5 * y1 + 4 * y2 - y3 + t * (3 * (y1 - y2) + y3 - y0)))
   );
 }
 
@@ -150,7 +150,8 @@ export function monteCarloVar(
   const profile = pnlProfile(items, sigma, pricer);
   const normals = new NormalSource(seed);
   const outcomes = new Float64Array(paths);
-  for (let p = 0; p < paths; p++) outcomes[p] = interpolate(profile.xs, profile.pnl, sigma * normals.normal());
+  for (let p = 0; p < paths; p++)
+    outcomes[p] = interpolate(profile.xs, profile.pnl, sigma * normals.normal());
   outcomes.sort();
   return { var95: lossAt(outcomes, 0.05), var99: lossAt(outcomes, 0.01), paths };
 }

@@ -76,7 +76,7 @@ export class WorkerHeavyRunner implements HeavyRunner {
       if (this.worker === w) this.worker = null;
       this.failAll(new Error(`risk worker stopped: ${why}`));
     };
-    w.on('error', (e) => died(e.message));
+    w.on('error', (e: Error) => died(e.message));
     w.on('exit', (code) => died(`exit code ${code}`));
     this.worker = w;
     return w;
@@ -88,7 +88,10 @@ export class WorkerHeavyRunner implements HeavyRunner {
   }
 }
 
-/** The built worker beside the built main process (out/main/risk-worker.js). */
-export function builtWorker(): WorkerHeavyRunner {
-  return new WorkerHeavyRunner({ url: new URL('./risk-worker.js', import.meta.url) });
+/**
+ * The built worker beside the built entry (out/main/risk-worker.js). The entry passes its own
+ * import.meta.url: this module is bundled into a chunk in another folder.
+ */
+export function builtWorker(entryUrl: string): WorkerHeavyRunner {
+  return new WorkerHeavyRunner({ url: new URL('./risk-worker.js', entryUrl) });
 }

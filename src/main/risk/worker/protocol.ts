@@ -7,5 +7,4 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
-  | { id: number; ok: true; result: HeavyResult }
-  | { id: number; ok: false; error: string };
+  { id: number; ok: true; result: HeavyResult } | { id: number; ok: false; error: string };

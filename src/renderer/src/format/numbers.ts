@@ -62,3 +62,25 @@ export function pnlClass(v: number | null | undefined): string {
   if (Math.round(v) < 0) return 'neg';
   return '';
 }
+
+/** Dollars with the sign before the symbol: "$12,345", "−$1,250"; "—" for no value. */
+export function fmtUsd(v: number | null | undefined, decimals = 0): string {
+  const text = fmt(v, decimals);
+  if (text === DASH) return text;
+  return text.startsWith(MINUS) ? `${MINUS}$${text.slice(1)}` : `$${text}`;
+}
+
+/**
+ * A signed figure in at most ~6 characters for dense grids: "+850", "−8.5k", "−123k", "+1.25M".
+ * The full value belongs in a tooltip.
+ */
+export function fmtCompact(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+  const abs = Math.abs(v);
+  if (Math.round(abs) < 1_000) return fmtSigned(v, 0);
+  if (abs < 9_999.5) return `${fmtSigned(v / 1_000, 1)}k`;
+  if (abs < 999_500) return `${fmtSigned(v / 1_000, 0)}k`;
+  if (abs < 9_995_000) return `${fmtSigned(v / 1_000_000, 2)}M`;
+  if (abs < 999_500_000) return `${fmtSigned(v / 1_000_000, 0)}M`;
+  return `${fmtSigned(v / 1_000_000_000, 1)}B`;
+}

@@ -5,10 +5,12 @@
 import type { AccountSummary, ConnectionState } from '@shared/domain/account';
 import type { Quote, QuotesUpdate } from '@shared/domain/market';
 import type { PositionsUpdate } from '@shared/domain/positions';
+import type { RiskFrame } from '@shared/domain/risk';
 import type { SimStatus } from '@shared/domain/sim';
 import { estimateSkew, type ClockState } from './clock';
 import { applyPositionsUpdates, type PositionsState } from './positions';
 import { applyQuotes, type QuotesState } from './quotes';
+import { applyRiskFrame, type RiskState } from './risk';
 
 export interface StreamBatch {
   connection: ConnectionState | null;
@@ -17,6 +19,8 @@ export interface StreamBatch {
   positions: PositionsUpdate[];
   quotes: Map<string, Quote>;
   quotesAsOf: number | null;
+  /** The last risk frame of the batch (each frame is complete: the latest wins). */
+  risk: RiskFrame | null;
   /** Latest `asOf` seen and the local time it arrived, for the skew estimate. */
   latestAsOf: { asOf: number; receivedAt: number } | null;
   events: number;
@@ -30,6 +34,7 @@ export function emptyBatch(): StreamBatch {
     positions: [],
     quotes: new Map(),
     quotesAsOf: null,
+    risk: null,
     latestAsOf: null,
     events: 0,
   };
@@ -67,6 +72,12 @@ export class StreamBuffer {
     this.batch.events++;
   }
 
+  risk(frame: RiskFrame, receivedAt: number): void {
+    this.batch.risk = frame;
+    this.sawAsOf(frame.asOf, receivedAt);
+    this.batch.events++;
+  }
+
   /** The events so far, or null when there were none; the buffer starts empty again. */
   take(): StreamBatch | null {
     if (this.batch.events === 0) return null;
@@ -87,6 +98,7 @@ export interface FedState {
   sim: SimStatus | null;
   positions: PositionsState;
   quotes: QuotesState;
+  risk: RiskState;
   clock: ClockState;
 }
 
@@ -100,6 +112,7 @@ export function applyBatch(state: FedState, b: StreamBatch, now: number): Partia
   if (b.quotes.size > 0 || b.quotesAsOf !== null) {
     out.quotes = applyQuotes(state.quotes, b.quotes.values(), b.quotesAsOf);
   }
+  if (b.risk) out.risk = applyRiskFrame(state.risk, b.risk);
   const skewMs = b.latestAsOf
     ? estimateSkew(b.latestAsOf.asOf, b.latestAsOf.receivedAt)
     : state.clock.skewMs;

@@ -71,6 +71,14 @@ export function startFeeds(bridge: BulwarkBridge, api: Api, store: AppStore): ()
       ended('market.quotes'),
     ),
     bridge.subscribe(
+      'risk.frame',
+      (f) => {
+        buffer.risk(f, Date.now());
+        storeUpdates.schedule();
+      },
+      ended('risk.frame'),
+    ),
+    bridge.subscribe(
       'sim.status',
       (s) => {
         buffer.sim(s);

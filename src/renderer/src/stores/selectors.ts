@@ -1,5 +1,6 @@
 /** Hooks that select primitives from the store (never the whole store). */
 import { ageOf } from './clock';
+import { riskStaleReason } from './risk';
 import { feedStaleReason, tooOld } from './staleness';
 import { useBulwark, type AppState } from './store';
 
@@ -28,4 +29,17 @@ export function useTooOld(time: number | null, limitMs: number): boolean {
 /** Age of a core timestamp in ms, on the core's clock. Re-renders every tick: use sparingly. */
 export function useAgeText(time: number | null, format: (ms: number | null) => string): string {
   return useBulwark((s) => format(ageOf(time, s.clock)));
+}
+
+/** Why the risk panel is not live (core flag, feed down, no recent frame), or null. */
+export function useRiskStaleReason(): string | null {
+  const { greeks } = useStaleLimits();
+  return useBulwark((s) =>
+    riskStaleReason({
+      frame: s.risk.frame,
+      feedReason: feedStaleReason(s.link, s.connection),
+      ageMs: ageOf(s.risk.frame?.asOf ?? null, s.clock),
+      limitMs: greeks,
+    }),
+  );
 }

@@ -13,6 +13,7 @@ import { applyBatch, type StreamBatch } from './batch';
 import { initialClock, type ClockState } from './clock';
 import { EMPTY_POSITIONS, type PositionsState } from './positions';
 import { EMPTY_QUOTES, type QuotesState } from './quotes';
+import { EMPTY_RISK, type RiskState } from './risk';
 
 export interface LinkSlice {
   link: LinkState;
@@ -33,6 +34,9 @@ export interface PositionsSlice {
 }
 export interface QuotesSlice {
   quotes: QuotesState;
+}
+export interface RiskSlice {
+  risk: RiskState;
 }
 export interface SimSlice {
   sim: SimStatus | null;
@@ -74,6 +78,7 @@ export type AppState = LinkSlice &
   AccountSlice &
   PositionsSlice &
   QuotesSlice &
+  RiskSlice &
   SimSlice &
   ClockSlice &
   NoticeSlice &
@@ -97,6 +102,7 @@ const connectionSlice: Slice<ConnectionSlice> = () => ({ connection: null });
 const accountSlice: Slice<AccountSlice> = () => ({ account: null });
 const positionsSlice: Slice<PositionsSlice> = () => ({ positions: EMPTY_POSITIONS });
 const quotesSlice: Slice<QuotesSlice> = () => ({ quotes: EMPTY_QUOTES });
+const riskSlice: Slice<RiskSlice> = () => ({ risk: EMPTY_RISK });
 /** sim.control answers with the new status: applied at once so buttons reflect it. */
 const simSlice: Slice<SimSlice> = (set) => ({ sim: null, setSim: (sim) => set({ sim }) });
 const clockSlice =
@@ -131,6 +137,7 @@ export function createAppStore(now = Date.now()): AppStore {
     ...accountSlice(...a),
     ...positionsSlice(...a),
     ...quotesSlice(...a),
+    ...riskSlice(...a),
     ...simSlice(...a),
     ...clockSlice(now)(...a),
     ...noticeSlice(...a),

@@ -1,0 +1,102 @@
+import { fmtPrice } from '../../format/numbers';
+import { fmtAge } from '../../format/time';
+import { useAgeText, useRiskStaleReason } from '../../stores/selectors';
+import { useBulwark } from '../../stores/store';
+import { AlarmsList } from './AlarmsList';
+import { GammaByDte } from './GammaByDte';
+import { PnlCurveChart } from './PnlCurveChart';
+import { RegimeBadge } from './RegimeBadge';
+import { RiskTotals } from './RiskTotals';
+import { ScenarioTable, StandardShocks } from './ScenarioTable';
+import { ThetaVegaGauge } from './ThetaVegaGauge';
+import { TrafficLights } from './TrafficLights';
+import { VarFigures } from './VarFigures';
+
+function FrameAge() {
+  const asOf = useBulwark((s) => s.risk.frame?.asOf ?? null);
+  const age = useAgeText(asOf, fmtAge);
+  return (
+    <span className="risk-age" title="Age of the latest risk frame">
+      {age} ago
+    </span>
+  );
+}
+
+function Benchmark({ stale }: { stale: boolean }) {
+  const symbol = useBulwark((s) => s.risk.frame?.benchmark.symbol ?? null);
+  const price = useBulwark((s) => s.risk.frame?.benchmark.price ?? null);
+  if (!symbol) return null;
+  return (
+    <span className="regime-fact" title="Benchmark for β-delta and the scenarios">
+      <span className="regime-key">{symbol}</span>
+      <span className={stale ? 'num stale' : 'num'}>{fmtPrice(price)}</span>
+    </span>
+  );
+}
+
+/** Says plainly why the risk figures are not live: the core's reason first. */
+function StaleNotice({ reason }: { reason: string }) {
+  const coreStale = useBulwark((s) => s.risk.frame?.stale ?? false);
+  const coreReason = useBulwark((s) => s.risk.frame?.staleReason ?? null);
+  const text = coreStale
+    ? `Risk inputs stale: ${coreReason ?? 'no reason given'}`
+    : `Risk not live: ${reason}`;
+  return (
+    <p className="risk-stale-notice">
+      <span className="stale-tag">stale</span>
+      {text}. Lights are grey until fresh inputs arrive.
+    </p>
+  );
+}
+
+/**
+ * The risk engine's view of the book: regime, limit lights, Greeks, gamma by expiry, θ/ν,
+ * scenarios with the P&L curve, VaR and alarms. Shows what the core computed; computes no risk.
+ */
+export function RiskPanel() {
+  const hasFrame = useBulwark((s) => s.risk.frame !== null);
+  const staleReason = useRiskStaleReason();
+  const stale = staleReason !== null;
+  return (
+    <section
+      className={hasFrame ? 'panel risk-panel' : 'panel risk-panel is-empty'}
+      aria-labelledby="risk-title"
+    >
+      <div className="panel-title risk-titlebar">
+        <h2 className="risk-title" id="risk-title">
+          Risk
+        </h2>
+        {hasFrame ? (
+          <>
+            <RegimeBadge stale={stale} />
+            <Benchmark stale={stale} />
+            <span className="header-spacer" />
+            <FrameAge />
+          </>
+        ) : (
+          <span className="risk-waiting">Waiting for the first risk frame from the core…</span>
+        )}
+      </div>
+      {hasFrame ? (
+        <div className={stale ? 'risk-body is-stale' : 'risk-body'}>
+          {stale ? <StaleNotice reason={staleReason} /> : null}
+          <div className="risk-col risk-col-limits">
+            <AlarmsList />
+            <TrafficLights stale={stale} />
+          </div>
+          <div className="risk-col risk-col-book">
+            <RiskTotals stale={stale} />
+            <VarFigures stale={stale} />
+            <ThetaVegaGauge stale={stale} />
+            <GammaByDte stale={stale} />
+          </div>
+          <div className="risk-col risk-col-scen">
+            <PnlCurveChart stale={stale} />
+            <ScenarioTable stale={stale} />
+            <StandardShocks stale={stale} />
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}
