@@ -40,7 +40,8 @@ export interface CoreDeps {
 export function loadMatrixOrThrow(path: string | null): RiskMatrix {
   const file = path ?? DEFAULT_MATRIX_PATH;
   const result = loadRiskMatrix(file);
-  if (!result.ok) throw new Error(`risk matrix ${file} is invalid:\n${formatMatrixErrors(result.errors)}`);
+  if (!result.ok)
+    throw new Error(`risk matrix ${file} is invalid:\n${formatMatrixErrors(result.errors)}`);
   return result.matrix;
 }
 
@@ -73,7 +74,7 @@ export class Core {
     this.subscriptions = new MarketDataSubscriptions(this.broker, log);
     const matrix = loadMatrixOrThrow(config.riskMatrix);
     const pricer = modelPricer();
-    this.riskRunner = deps.riskRunner ?? new InlineHeavyRunner(pricer);
+    this.riskRunner = deps.riskRunner ?? new InlineHeavyRunner();
     this.risk = new RiskService({
       cache: this.cache,
       hub: streams,

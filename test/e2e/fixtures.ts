@@ -1,5 +1,6 @@
 /**
- * Per-test fixtures: a fresh headless process (seed 42, contract validation on) and a page that
+ * Per-test fixtures: a fresh headless process (seed 42, a fixed Friday-morning market start,
+ * contract validation on) and a page that
  * fails the test on any console error, uncaught exception or failed request.
  */
 import { test as base, expect, type Page } from '@playwright/test';
@@ -12,7 +13,11 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  headlessArgs: [['--seed', '42', '--validate-contract'], { option: true }],
+  // A fixed start keeps the book's expiries (and so its Greeks) the same on every run date.
+  headlessArgs: [
+    ['--seed', '42', '--sim-start', '2026-11-20T11:00:00-05:00', '--validate-contract'],
+    { option: true },
+  ],
   app: async ({ headlessArgs }, use) => {
     const app = await startHeadless(['--port', '0', ...headlessArgs]);
     await use(app);

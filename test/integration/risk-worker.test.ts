@@ -5,7 +5,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeHeavy, type HeavyRequest } from '../../src/main/risk/engine/heavy';
-import { modelPricer } from '../../src/main/risk/engine/model-pricer';
 import { DEFAULT_SCENARIOS } from '../../src/main/risk/engine/scenarios';
 import { WorkerHeavyRunner } from '../../src/main/risk/worker/heavy-runner';
 
@@ -35,7 +34,6 @@ function request(): HeavyRequest {
         spot: 5900,
         spec,
         vol: 0.17,
-        base: modelPricer().price(spec, 0.17),
       },
       {
         id: 'fut',
@@ -45,7 +43,6 @@ function request(): HeavyRequest {
         spot: 5915,
         spec: null,
         vol: 0,
-        base: 5915,
       },
     ],
     scenarios: DEFAULT_SCENARIOS,
@@ -64,7 +61,7 @@ describe('risk worker thread', () => {
   it('computes the grid and Monte Carlo off the main thread, identical to inline', async () => {
     runner = new WorkerHeavyRunner({ url: entry, execArgv: ['--import', 'tsx'] });
     const inWorker = await runner.run(request());
-    const inline = computeHeavy(request(), modelPricer());
+    const inline = computeHeavy(request());
     expect(inWorker.scenarios).toEqual(inline.scenarios);
     expect(inWorker.mc).toEqual(inline.mc);
     expect(inWorker.standardShocks).toEqual(inline.standardShocks);

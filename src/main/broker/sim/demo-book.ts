@@ -79,9 +79,9 @@ export function demoBook(ctx: BookContext): LedgerPosition[] {
   const nearStock = (symbol: string): string => expiryWithin(ctx, symbol, 1, 5);
   return [
     // Index premium: a strangle, a condor and a 0–2 DTE put spread that trips expiry alarms;
-    // a six-month ES strangle (futures options: margin-light) carries most of the book's vega.
+    // a strangle on the ES quarterly (futures options: margin-light) carries much of the vega.
     ...strangle(ctx, 'SPX', 45, 0.1, 1),
-    ...strangle(ctx, 'ES', 180, 0.16, 4),
+    ...strangle(ctx, 'ES', 90, 0.16, 4),
     ...ironCondor(ctx, 'SPX', 10, 0.2, 50, 1),
     ...creditSpread(ctx, 'SPX', expiryWithin(ctx, 'SPX', 0, 2), 'P', 0.1, 25, 2),
     ...strangle(ctx, 'SPY', 30, 0.16, 1),

@@ -20,7 +20,8 @@ export interface FileEvaluation {
   projection: { frame: RiskFrame; violations: Violation[] } | null;
 }
 
-export type EvaluateResult = { ok: true; value: FileEvaluation } | { ok: false; errors: BookIssue[] };
+export type EvaluateResult =
+  { ok: true; value: FileEvaluation } | { ok: false; errors: BookIssue[] };
 
 function issues(list: readonly z.core.$ZodIssue[], prefix: string): BookIssue[] {
   return fromZodIssues(list).map((e) => ({ ...e, path: prefix + e.path }));
@@ -46,30 +47,43 @@ export function evaluateFile(
   if (legsParsed?.success) {
     const legs = Array.isArray(legsParsed.data) ? legsParsed.data : legsParsed.data.legs;
     const asBook = toRiskBook({ ...parsed.data, positions: legs }, defaults);
-    if (!asBook.ok) errors.push(...asBook.errors.map((e) => ({ ...e, path: `proposed: ${e.path}` })));
+    if (!asBook.ok)
+      errors.push(...asBook.errors.map((e) => ({ ...e, path: `proposed: ${e.path}` })));
     else legsBook = asBook.book;
   }
   if (!built.ok) errors.unshift(...built.errors);
   if (!built.ok || errors.length > 0) return { ok: false, errors };
   const book = built.book;
   const regime = regimeAt(matrix, book.market, book.valuationTime);
-  const config = checkConfig(matrix, regime?.name ?? 'neutral', book.account.netLiquidation, book.market.vix, regime?.termRatio ?? null);
+  const config = checkConfig(
+    matrix,
+    regime?.name ?? 'neutral',
+    book.account.netLiquidation,
+    book.market.vix,
+    regime?.termRatio ?? null,
+  );
   const full = (b: typeof book): RiskFrame => {
-    const { frame, resolved } = evaluateBook(b, config, regime, pricer, { positions: true, seed: matrix.var.seed });
-    const heavy = computeHeavy(
-      {
-        items: revaluables(resolved, pricer).items,
-        scenarios: scenarioSpec(matrix),
-        sigmaDaily: frame.var?.sigmaDaily ?? null,
-        paths: matrix.var.paths,
-        seed: matrix.var.seed,
-      },
-      pricer,
-    );
+    const { frame, resolved } = evaluateBook(b, config, regime, pricer, {
+      positions: true,
+      seed: matrix.var.seed,
+    });
+    const heavy = computeHeavy({
+      items: revaluables(resolved).items,
+      scenarios: scenarioSpec(matrix),
+      sigmaDaily: frame.var?.sigmaDaily ?? null,
+      paths: matrix.var.paths,
+      seed: matrix.var.seed,
+    });
     return withHeavy(frame, heavy, matrix.var.seed);
   };
   const frame = full(book);
   if (!legsBook) return { ok: true, value: { frame, projection: null } };
   const projected = full(combine(book, legsBook.positions));
-  return { ok: true, value: { frame, projection: { frame: projected, violations: violationsBetween(frame, projected) } } };
+  return {
+    ok: true,
+    value: {
+      frame,
+      projection: { frame: projected, violations: violationsBetween(frame, projected) },
+    },
+  };
 }

@@ -60,7 +60,12 @@ function main(): void {
   if (args.positionals.length !== 1) fail(['expected exactly one book file', '', USAGE]);
   const matrixPath = args.values.matrix ?? DEFAULT_MATRIX_PATH;
   const matrix = loadRiskMatrix(matrixPath);
-  if (!matrix.ok) fail(formatMatrixErrors(matrix.errors).split('\n').map((l) => `${matrixPath}: ${l}`));
+  if (!matrix.ok)
+    fail(
+      formatMatrixErrors(matrix.errors)
+        .split('\n')
+        .map((l) => `${matrixPath}: ${l}`),
+    );
   const book = readJson(args.positionals[0]!, 'book');
   const legs = args.values.proposed ? readJson(args.values.proposed, 'proposed legs') : undefined;
   const result = evaluateFile(book, legs, matrix.matrix, modelPricer());

@@ -103,7 +103,9 @@ export function formatFrame(f: RiskFrame): string {
     out.push('', 'Alarms:', ...f.alarms.map((a) => `  ${a.severity.toUpperCase()}: ${a.message}`));
   }
   if (f.positions) {
-    const rows = [['position', 'qty', 'DTE', 'delta', 'gamma', 'theta', 'vega', 'β-delta', 'IV', 'source']];
+    const rows = [
+      ['position', 'qty', 'DTE', 'delta', 'gamma', 'theta', 'vega', 'β-delta', 'IV', 'source'],
+    ];
     for (const p of f.positions) {
       rows.push([
         p.description,
@@ -125,7 +127,9 @@ export function formatFrame(f: RiskFrame): string {
     out.push(
       '',
       'Standard shocks: ' +
-        f.standardShocks.map((s) => `${s.label} ${usd(s.betaMapped)} (uniform ${usd(s.uniform)})`).join('   '),
+        f.standardShocks
+          .map((s) => `${s.label} ${usd(s.betaMapped)} (uniform ${usd(s.uniform)})`)
+          .join('   '),
     );
   }
   const v = f.var;

@@ -3,7 +3,6 @@
  * Inputs are plain data (Revaluable[]) so a worker thread can run it; the CLI runs it inline.
  */
 import type { RiskFrame, ScenarioGrid, StandardShock } from '@shared/domain/risk';
-import type { OptionPricer } from './pricer';
 import type { Revaluable } from './revalue';
 import { scenarioGrid, standardShocks, type ScenarioSpec } from './scenarios';
 import { monteCarloVar, type McResult } from './var';
@@ -24,13 +23,13 @@ export interface HeavyResult {
   computeMs: number;
 }
 
-export function computeHeavy(req: HeavyRequest, pricer: OptionPricer): HeavyResult {
+export function computeHeavy(req: HeavyRequest): HeavyResult {
   const t0 = performance.now();
-  const scenarios = scenarioGrid(req.items, req.scenarios, pricer, 'beta');
-  const shocks = standardShocks(req.items, pricer);
+  const scenarios = scenarioGrid(req.items, req.scenarios, 'beta');
+  const shocks = standardShocks(req.items);
   const mc =
     req.sigmaDaily !== null && req.sigmaDaily > 0 && req.paths > 0
-      ? monteCarloVar(req.items, req.sigmaDaily, req.paths, req.seed, pricer)
+      ? monteCarloVar(req.items, req.sigmaDaily, req.paths, req.seed)
       : null;
   return { scenarios, standardShocks: shocks, mc, computeMs: performance.now() - t0 };
 }

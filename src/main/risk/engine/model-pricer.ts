@@ -1,12 +1,19 @@
 /**
- * The OptionPricer the engine uses, on src/main/risk/pricing.
- * TEMPORARY: European formulas for every model and a bisection IV, until american.ts and
- * implied-vol.ts land (this session).
+ * The OptionPricer the engine uses, on src/main/risk/pricing: Black–Scholes–Merton and Black-76
+ * in closed form, American exercise by the integral-equation engine (Andersen–Lake–Offengelden),
+ * implied vol by the safeguarded solvers. Units as the pricing layer returns them.
  */
-import { bsGreeks, bsPrice, type BsInputs } from '../pricing/black-scholes';
+import {
+  AmericanPricer,
+  americanGreeks,
+  americanPrice,
+  type BoundaryScheme,
+} from '../pricing/american';
+import { bsGreeks, bsPriceAt, type BsInputs } from '../pricing/black-scholes';
+import { impliedVol } from '../pricing/implied-vol';
 import type { IvOutcome, ModelGreeks, OptionPricer, OptionSpec } from './pricer';
 
-function inputs(spec: OptionSpec, vol: number): BsInputs {
+export function bsInputs(spec: OptionSpec, vol: number): BsInputs {
   return {
     right: spec.right,
     spot: spec.spot,
@@ -18,27 +25,49 @@ function inputs(spec: OptionSpec, vol: number): BsInputs {
   };
 }
 
+/**
+ * The American engine's lighter scheme for scenario revaluation: 3× faster than the default,
+ * within 6e-6 relative of it on a strike/expiry/vol grid (measured; see docs/risk-engine.md).
+ */
+export const SCENARIO_SCHEME: BoundaryScheme = {
+  nodes: 6,
+  iterations: 3,
+  quadrature: 8,
+  priceQuadrature: 12,
+};
+
+/** A price function of spot for one option at one vol: the American boundary is solved once. */
+export function spotPricer(
+  spec: OptionSpec,
+  vol: number,
+  scheme: BoundaryScheme = SCENARIO_SCHEME,
+): (spot: number) => number {
+  if (spec.model === 'american') {
+    const am = new AmericanPricer(bsInputs(spec, vol), scheme);
+    return (spot) => am.price(spot);
+  }
+  const call = spec.right === 'C';
+  const { strike, t, rate, carry } = spec;
+  return (spot) => bsPriceAt(call, spot, strike, t, rate, carry, vol);
+}
+
 export function modelPricer(): OptionPricer {
   return {
-    price: (spec, vol) => bsPrice(inputs(spec, vol)),
-    greeks: (spec, vol): ModelGreeks => bsGreeks(inputs(spec, vol)),
+    price: (spec, vol) =>
+      spec.model === 'american'
+        ? americanPrice(bsInputs(spec, vol))
+        : bsPriceAt(spec.right === 'C', spec.spot, spec.strike, spec.t, spec.rate, spec.carry, vol),
+    greeks: (spec, vol): ModelGreeks =>
+      spec.model === 'american'
+        ? americanGreeks(bsInputs(spec, vol))
+        : bsGreeks(bsInputs(spec, vol)),
     impliedVol: (spec, price): IvOutcome => {
-      let lo = 1e-4;
-      let hi = 10;
-      if (bsPrice(inputs(spec, lo)) > price)
-        return { ok: false, code: 'BELOW_INTRINSIC', message: 'price below intrinsic value' };
-      if (bsPrice(inputs(spec, hi)) < price)
-        return {
-          ok: false,
-          code: 'ABOVE_UPPER_BOUND',
-          message: 'price above the no-arbitrage bound',
-        };
-      for (let i = 0; i < 100; i++) {
-        const mid = 0.5 * (lo + hi);
-        if (bsPrice(inputs(spec, mid)) > price) hi = mid;
-        else lo = mid;
-      }
-      return { ok: true, vol: 0.5 * (lo + hi) };
+      const r = impliedVol(
+        spec.model === 'american' ? 'american' : 'european',
+        price,
+        bsInputs(spec, 0),
+      );
+      return r.ok ? { ok: true, vol: r.vol } : { ok: false, code: r.code, message: r.message };
     },
   };
 }

@@ -3,8 +3,7 @@
  * underlying by its beta, or applied uniformly), a +1 day decay line, and the standard shocks.
  */
 import type { ScenarioGrid, StandardShock } from '@shared/domain/risk';
-import type { OptionPricer } from './pricer';
-import { newScratch, positionPnl, type Revaluable } from './revalue';
+import { addPnlAcross, baseValue, type Revaluable } from './revalue';
 
 export interface ScenarioSpec {
   /** Benchmark moves in percent. */
@@ -36,46 +35,54 @@ export const STANDARD_SHOCKS: ReadonlyArray<{ label: string; move: number }> = [
 export function scenarioGrid(
   items: readonly Revaluable[],
   spec: ScenarioSpec,
-  pricer: OptionPricer,
   mode: 'beta' | 'uniform' = 'beta',
 ): ScenarioGrid {
   const moves = spec.movesPct;
   const vols = spec.volShiftsPts;
   const nm = moves.length;
-  const acc = new Float64Array(vols.length * nm);
+  const rows = vols.map(() => new Float64Array(nm));
   const decay = new Float64Array(nm);
-  const scratch = newScratch();
+  const rets = new Float64Array(nm);
   for (const it of items) {
     const beta = mode === 'beta' ? it.beta : 1;
+    const base = baseValue(it);
+    for (let m = 0; m < nm; m++) rets[m] = (beta * moves[m]!) / 100;
     for (let v = 0; v < vols.length; v++) {
-      const dVol = vols[v]! / 100;
-      const row = v * nm;
-      for (let m = 0; m < nm; m++) {
-        acc[row + m]! += positionPnl(it, (beta * moves[m]!) / 100, dVol, 0, pricer, scratch);
-      }
+      addPnlAcross(it, base, rets, vols[v]! / 100, 0, rows[v]!, true);
     }
-    for (let m = 0; m < nm; m++) {
-      decay[m]! += positionPnl(it, (beta * moves[m]!) / 100, 0, 1, pricer, scratch);
-    }
+    addPnlAcross(it, base, rets, 0, 1, decay, true);
   }
-  const pnl: number[][] = [];
-  for (let v = 0; v < vols.length; v++) pnl.push(Array.from(acc.subarray(v * nm, (v + 1) * nm)));
-  return { moves: [...moves], volShifts: [...vols], pnl, decay1d: Array.from(decay), mode };
+  return {
+    moves: [...moves],
+    volShifts: [...vols],
+    pnl: rows.map((r) => Array.from(r)),
+    decay1d: Array.from(decay),
+    mode,
+  };
 }
 
 /** The standard shocks, beta-mapped from the benchmark and with every underlying moving alike. */
-export function standardShocks(
-  items: readonly Revaluable[],
-  pricer: OptionPricer,
-): StandardShock[] {
-  const scratch = newScratch();
-  return STANDARD_SHOCKS.map(({ label, move }) => {
-    let betaMapped = 0;
-    let uniform = 0;
-    for (const it of items) {
-      betaMapped += positionPnl(it, (it.beta * move) / 100, 0, 0, pricer, scratch);
-      uniform += positionPnl(it, move / 100, 0, 0, pricer, scratch);
-    }
-    return { label, move, betaMapped, uniform };
-  });
+export function standardShocks(items: readonly Revaluable[]): StandardShock[] {
+  const n = STANDARD_SHOCKS.length;
+  const betaMapped = new Float64Array(n);
+  const uniform = new Float64Array(n);
+  const uniformRets = STANDARD_SHOCKS.map((s) => s.move / 100);
+  for (const it of items) {
+    const base = baseValue(it);
+    addPnlAcross(
+      it,
+      base,
+      uniformRets.map((r) => it.beta * r),
+      0,
+      0,
+      betaMapped,
+    );
+    addPnlAcross(it, base, uniformRets, 0, 0, uniform);
+  }
+  return STANDARD_SHOCKS.map(({ label, move }, i) => ({
+    label,
+    move,
+    betaMapped: betaMapped[i]!,
+    uniform: uniform[i]!,
+  }));
 }

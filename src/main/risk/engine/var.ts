@@ -6,9 +6,8 @@
  *   every node) and each path reads its P&L from that grid by cubic interpolation: the same
  *   numbers as revaluing per path to well under a dollar, for a fraction of the work.
  */
-import type { OptionPricer } from './pricer';
 import type { ResolvedPosition } from './resolve';
-import { newScratch, positionPnl, type Revaluable } from './revalue';
+import { addPnlAcross, baseValue, type Revaluable } from './revalue';
 
 export const Z95 = 1.6448536269514722;
 export const Z99 = 2.3263478740408408;
@@ -108,16 +107,15 @@ const SPAN_SIGMAS = 8;
 export function pnlProfile(
   items: readonly Revaluable[],
   sigma: number,
-  pricer: OptionPricer,
 ): { xs: Float64Array; pnl: Float64Array } {
   const xs = new Float64Array(NODES);
   const pnl = new Float64Array(NODES);
   const span = SPAN_SIGMAS * sigma;
   for (let i = 0; i < NODES; i++) xs[i] = -span + (2 * span * i) / (NODES - 1);
-  const scratch = newScratch();
+  const rets = new Float64Array(NODES);
   for (const it of items) {
-    for (let i = 0; i < NODES; i++)
-      pnl[i]! += positionPnl(it, it.beta * xs[i]!, 0, 0, pricer, scratch);
+    for (let i = 0; i < NODES; i++) rets[i] = it.beta * xs[i]!;
+    addPnlAcross(it, baseValue(it), rets, 0, 0, pnl, true);
   }
   return { xs, pnl };
 }
@@ -145,9 +143,8 @@ export function monteCarloVar(
   sigma: number,
   paths: number,
   seed: number,
-  pricer: OptionPricer,
 ): McResult {
-  const profile = pnlProfile(items, sigma, pricer);
+  const profile = pnlProfile(items, sigma);
   const normals = new NormalSource(seed);
   const outcomes = new Float64Array(paths);
   for (let p = 0; p < paths; p++)

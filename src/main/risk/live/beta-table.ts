@@ -55,7 +55,10 @@ export class BetaTable {
         this.changes.emit('change', symbol);
       })
       .catch((e: unknown) => {
-        this.log.warn('beta unavailable: history request failed', { symbol, error: errorMessage(e) });
+        this.log.warn('beta unavailable: history request failed', {
+          symbol,
+          error: errorMessage(e),
+        });
       });
   }
 }

@@ -86,7 +86,14 @@ export function bookFromCache(v: LiveBookInputs): RiskBook {
       price: own.price,
       underlyingPrice: under.price,
       brokerGreeks: greeks
-        ? { delta: greeks.delta, gamma: greeks.gamma, theta: greeks.theta, vega: greeks.vega, iv: greeks.iv, time: greeks.time }
+        ? {
+            delta: greeks.delta,
+            gamma: greeks.gamma,
+            theta: greeks.theta,
+            vega: greeks.vega,
+            iv: greeks.iv,
+            time: greeks.time,
+          }
         : null,
       ivOverride: null,
       stale: own.stale || under.stale,
@@ -95,7 +102,9 @@ export function bookFromCache(v: LiveBookInputs): RiskBook {
   const conn = cache.connection();
   const account = cache.account();
   const staleReason =
-    conn.status !== 'connected' ? `broker ${conn.status === 'connecting' ? 'connecting' : 'down'}: ${conn.reason}` : null;
+    conn.status !== 'connected'
+      ? `broker ${conn.status === 'connecting' ? 'connecting' : 'down'}: ${conn.reason}`
+      : null;
   return {
     valuationTime: now,
     rate: v.rate,

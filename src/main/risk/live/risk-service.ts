@@ -21,6 +21,7 @@ import { RegimeTracker } from '../regime';
 import type { HeavyRunner } from '../worker/heavy-runner';
 import type { BetaTable } from './beta-table';
 import { bookFromCache, VIX_KEY } from './book-from-cache';
+import { BudgetedPricer } from './budgeted-pricer';
 import { SessionOpen } from './session-open';
 
 export const RISK_INTERVAL_MS = 250;
@@ -45,6 +46,7 @@ export class RiskService {
   private heavy: HeavyResult | null = null;
   private heavyRequest: HeavyRequest | null = null;
   private heavyBusy = false;
+  private restTimer: TimerHandle | null = null;
   private readonly regime: RegimeTracker;
   private readonly session = new SessionOpen();
   private readonly throttle: Throttle;
@@ -52,8 +54,10 @@ export class RiskService {
   private sweep: TimerHandle | null = null;
   private readonly off: Array<() => void> = [];
   private stopped = false;
+  private readonly pricer: BudgetedPricer;
 
   constructor(private readonly d: RiskServiceDeps) {
+    this.pricer = new BudgetedPricer(d.pricer);
     this.regime = new RegimeTracker({ regimes: d.matrix.regimes, scalers: d.matrix.scalers });
     this.throttle = new Throttle(d.clock, RISK_INTERVAL_MS, () => this.recompute());
     this.heavyThrottle = new Throttle(d.clock, HEAVY_INTERVAL_MS, () => this.runHeavy());
@@ -78,6 +82,8 @@ export class RiskService {
     for (const off of this.off.splice(0)) off();
     if (this.sweep) this.d.clock.clearInterval(this.sweep);
     this.sweep = null;
+    if (this.restTimer) this.d.clock.clearTimeout(this.restTimer);
+    this.restTimer = null;
   }
 
   current(): RiskFrame | null {
@@ -110,12 +116,19 @@ export class RiskService {
       });
     }
     const nlv = book.account.netLiquidation;
-    const config = checkConfig(matrix, state?.name ?? 'neutral', nlv, book.market.vix, state?.termRatio ?? null);
-    const { frame, resolved } = evaluateBook(book, config, state, this.d.pricer, {
+    const config = checkConfig(
+      matrix,
+      state?.name ?? 'neutral',
+      nlv,
+      book.market.vix,
+      state?.termRatio ?? null,
+    );
+    this.pricer.beginFrame();
+    const { frame, resolved } = evaluateBook(book, config, state, this.pricer, {
       positions: false,
       seed: matrix.var.seed,
     });
-    const { items } = revaluables(resolved, this.d.pricer);
+    const { items } = revaluables(resolved);
     this.heavyRequest = {
       items,
       scenarios: scenarioSpec(matrix),
@@ -156,8 +169,16 @@ export class RiskService {
         if (!this.stopped) this.d.log.warn('risk worker failed', { error: errorMessage(e) });
       })
       .finally(() => {
-        this.heavyBusy = false;
-        if (this.heavyRequest && !this.stopped) this.heavyThrottle.schedule();
+        if (this.stopped) return;
+        // Rest as long as the run took before the next one: the worker never takes more than
+        // half a core, however heavy the book.
+        const rest = this.heavy?.computeMs ?? 0;
+        this.restTimer = this.d.clock.setTimeout(() => {
+          this.restTimer = null;
+          this.heavyBusy = false;
+          if (this.heavyRequest && !this.stopped) this.heavyThrottle.schedule();
+        }, rest);
+        this.restTimer.unref?.();
       });
   }
 }

@@ -4,7 +4,6 @@
  */
 import { Worker } from 'node:worker_threads';
 import { computeHeavy, type HeavyRequest, type HeavyResult } from '../engine/heavy';
-import type { OptionPricer } from '../engine/pricer';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
 export interface HeavyRunner {
@@ -14,10 +13,8 @@ export interface HeavyRunner {
 
 /** Same thread: for the CLI and tests, where blocking is fine. */
 export class InlineHeavyRunner implements HeavyRunner {
-  constructor(private readonly pricer: OptionPricer) {}
-
   run(request: HeavyRequest): Promise<HeavyResult> {
-    return Promise.resolve(computeHeavy(request, this.pricer));
+    return Promise.resolve(computeHeavy(request));
   }
 
   close(): Promise<void> {

@@ -4,17 +4,15 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { computeHeavy } from '../engine/heavy';
-import { modelPricer } from '../engine/model-pricer';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('risk-worker must run in a worker thread');
-const pricer = modelPricer();
 
 port.on('message', (msg: WorkerRequest) => {
   let reply: WorkerReply;
   try {
-    reply = { id: msg.id, ok: true, result: computeHeavy(msg.request, pricer) };
+    reply = { id: msg.id, ok: true, result: computeHeavy(msg.request) };
   } catch (e) {
     reply = { id: msg.id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }

@@ -4,8 +4,19 @@ import { modelPricer } from '../../../../src/main/risk/engine/model-pricer';
 import { resolvePositions } from '../../../../src/main/risk/engine/resolve';
 import { book, line, T0, underlying } from './book-fixture';
 
-const fresh = (delta: number) => ({ delta, gamma: 0.001, theta: -0.5, vega: 0.8, iv: 0.2, time: T0 });
-const opt = (right: 'C' | 'P', strike: number) => ({ right, strike, exercise: 'american' as const });
+const fresh = (delta: number) => ({
+  delta,
+  gamma: 0.001,
+  theta: -0.5,
+  vega: 0.8,
+  iv: 0.2,
+  time: T0,
+});
+const opt = (right: 'C' | 'P', strike: number) => ({
+  right,
+  strike,
+  exercise: 'american' as const,
+});
 
 /** Stocks, SPY/QQQ/SPX options, ES and MES futures and an ES option, with broker deltas. */
 function mixedBook(benchmark: 'SPX' | 'SPY' = 'SPX') {
@@ -19,12 +30,65 @@ function mixedBook(benchmark: 'SPX' | 'SPY' = 'SPX') {
   ];
   const positions = [
     line({ underlying: 'AAPL', secType: 'STK', quantity: 100, price: 230, underlyingPrice: 230 }),
-    line({ underlying: 'SPY', secType: 'OPT', quantity: -5, option: opt('P', 570), expiry: '2026-12-31', price: 5.3, underlyingPrice: 590, brokerGreeks: fresh(-0.25) }),
-    line({ underlying: 'QQQ', secType: 'OPT', quantity: -3, option: opt('C', 540), expiry: '2027-01-15', price: 6.35, underlyingPrice: 510, brokerGreeks: fresh(0.3) }),
-    line({ underlying: 'SPX', secType: 'OPT', quantity: -2, option: { ...opt('P', 5800), exercise: 'european' }, expiry: '2026-12-18', price: 61, underlyingPrice: 5900, brokerGreeks: fresh(-0.2) }),
-    line({ underlying: 'ES', secType: 'FUT', quantity: 1, multiplier: 50, expiry: '2026-12-18', price: 5915, underlyingPrice: 5915 }),
-    line({ underlying: 'MES', secType: 'FUT', quantity: -2, multiplier: 5, expiry: '2026-12-18', price: 5915, underlyingPrice: 5915 }),
-    line({ underlying: 'ES', secType: 'FOP', quantity: -1, multiplier: 50, option: opt('P', 5700), expiry: '2026-12-18', price: 43.5, underlyingPrice: 5915, brokerGreeks: fresh(-0.15) }),
+    line({
+      underlying: 'SPY',
+      secType: 'OPT',
+      quantity: -5,
+      option: opt('P', 570),
+      expiry: '2026-12-31',
+      price: 5.3,
+      underlyingPrice: 590,
+      brokerGreeks: fresh(-0.25),
+    }),
+    line({
+      underlying: 'QQQ',
+      secType: 'OPT',
+      quantity: -3,
+      option: opt('C', 540),
+      expiry: '2027-01-15',
+      price: 6.35,
+      underlyingPrice: 510,
+      brokerGreeks: fresh(0.3),
+    }),
+    line({
+      underlying: 'SPX',
+      secType: 'OPT',
+      quantity: -2,
+      option: { ...opt('P', 5800), exercise: 'european' },
+      expiry: '2026-12-18',
+      price: 61,
+      underlyingPrice: 5900,
+      brokerGreeks: fresh(-0.2),
+    }),
+    line({
+      underlying: 'ES',
+      secType: 'FUT',
+      quantity: 1,
+      multiplier: 50,
+      expiry: '2026-12-18',
+      price: 5915,
+      underlyingPrice: 5915,
+    }),
+    line({
+      underlying: 'MES',
+      secType: 'FUT',
+      quantity: -2,
+      multiplier: 5,
+      expiry: '2026-12-18',
+      price: 5915,
+      underlyingPrice: 5915,
+    }),
+    line({
+      underlying: 'ES',
+      secType: 'FOP',
+      quantity: -1,
+      multiplier: 50,
+      option: opt('P', 5700),
+      expiry: '2026-12-18',
+      price: 43.5,
+      underlyingPrice: 5915,
+      brokerGreeks: fresh(-0.15),
+    }),
   ];
   return book(positions, under, { benchmark, benchmarkPrice: benchmark === 'SPX' ? 5900 : 590 });
 }

@@ -4,7 +4,13 @@ import type { BetaSource } from '@shared/domain/risk';
 
 export const T0 = Date.parse('2026-11-20T15:00:00-05:00');
 
-export function underlying(symbol: string, price: number, beta = 1, dividendYield = 0, betaSource: BetaSource = 'user'): RiskUnderlying {
+export function underlying(
+  symbol: string,
+  price: number,
+  beta = 1,
+  dividendYield = 0,
+  betaSource: BetaSource = 'user',
+): RiskUnderlying {
   return { symbol, price, beta, dividendYield, betaSource };
 }
 
@@ -13,7 +19,9 @@ type Line = Partial<RiskPosition> & Pick<RiskPosition, 'underlying' | 'secType' 
 export function line(l: Line): RiskPosition {
   const isOpt = l.secType === 'OPT' || l.secType === 'FOP';
   return {
-    id: l.id ?? `${l.underlying}:${l.secType}:${l.option?.right ?? ''}${l.option?.strike ?? ''}:${l.expiry ?? ''}`,
+    id:
+      l.id ??
+      `${l.underlying}:${l.secType}:${l.option?.right ?? ''}${l.option?.strike ?? ''}:${l.expiry ?? ''}`,
     description: l.description ?? `${l.underlying} ${l.secType}`,
     multiplier: l.multiplier ?? (isOpt ? 100 : 1),
     expiry: l.expiry ?? null,
@@ -27,7 +35,11 @@ export function line(l: Line): RiskPosition {
   };
 }
 
-export function book(positions: RiskPosition[], under: RiskUnderlying[], over: Partial<RiskBook> = {}): RiskBook {
+export function book(
+  positions: RiskPosition[],
+  under: RiskUnderlying[],
+  over: Partial<RiskBook> = {},
+): RiskBook {
   return {
     valuationTime: T0,
     rate: 0.045,
@@ -35,7 +47,11 @@ export function book(positions: RiskPosition[], under: RiskUnderlying[], over: P
     benchmarkPrice: under.find((u) => u.symbol === 'SPX')?.price ?? 5900,
     underlyings: new Map(under.map((u) => [u.symbol, u])),
     positions,
-    account: { netLiquidation: 250_000, excessLiquidity: 90_000, startOfDayNetLiquidation: 252_000 },
+    account: {
+      netLiquidation: 250_000,
+      excessLiquidity: 90_000,
+      startOfDayNetLiquidation: 252_000,
+    },
     market: { vix: 18, vix3m: 20, vvix: null },
     staleReason: null,
     greeksMaxAgeMs: 30_000,

@@ -25,7 +25,12 @@ describe('Greeks source policy', () => {
     const r = resolvePosition(book([], under), spxPut({ brokerGreeks: broker }), pricer);
     expect(r.source).toBe('broker');
     expect(r.ageMs).toBe(1_000);
-    expect(r.greeks).toEqual({ delta: -0.3 * -200, gamma: 0.0011 * -200, theta: -1.9 * -200, vega: 6.1 * -200 });
+    expect(r.greeks).toEqual({
+      delta: -0.3 * -200,
+      gamma: 0.0011 * -200,
+      theta: -1.9 * -200,
+      vega: 6.1 * -200,
+    });
   });
 
   it('falls back to the local model at the mid’s implied vol when broker Greeks are old', () => {
@@ -44,13 +49,31 @@ describe('Greeks source policy', () => {
     ['negative gamma', { gamma: -0.01 }],
     ['NaN vega', { vega: Number.NaN }],
   ])('never sums broker values with %s: the local model is used instead', (_name, bad) => {
-    const r = resolvePosition(book([], under), spxPut({ brokerGreeks: { ...broker, ...bad } }), pricer);
+    const r = resolvePosition(
+      book([], under),
+      spxPut({ brokerGreeks: { ...broker, ...bad } }),
+      pricer,
+    );
     expect(r.source).toBe('local');
     expect(Number.isFinite(r.greeks!.delta)).toBe(true);
   });
 
   it('flags a position with no Greeks and keeps it out of every sum', () => {
-    const b = book([spxPut({ price: null }), line({ underlying: 'SPX', secType: 'FUT', quantity: 1, multiplier: 50, expiry: '2026-12-18', underlyingPrice: 5900, price: 5900 })], under);
+    const b = book(
+      [
+        spxPut({ price: null }),
+        line({
+          underlying: 'SPX',
+          secType: 'FUT',
+          quantity: 1,
+          multiplier: 50,
+          expiry: '2026-12-18',
+          underlyingPrice: 5900,
+          price: 5900,
+        }),
+      ],
+      under,
+    );
     const { frame } = evaluateBook(b, config(), null, pricer, { positions: true });
     const p = frame.positions!.find((x) => x.greeksSource === 'none')!;
     expect(p.problem).toMatch(/no mid price/);
@@ -60,7 +83,11 @@ describe('Greeks source policy', () => {
   });
 
   it('explains an implied-vol failure instead of producing NaN', () => {
-    const r = resolvePosition(book([], under), spxPut({ price: 0.0001, option: { right: 'P', strike: 7000, exercise: 'european' } }), pricer);
+    const r = resolvePosition(
+      book([], under),
+      spxPut({ price: 0.0001, option: { right: 'P', strike: 7000, exercise: 'european' } }),
+      pricer,
+    );
     expect(r.source).toBe('none');
     expect(r.problem).toMatch(/implied volatility/);
     expect(r.greeks).toBeNull();
@@ -76,7 +103,9 @@ describe('Greeks source policy', () => {
   });
 
   it('greys every light when the broker is down, never green', () => {
-    const b = book([spxPut({ brokerGreeks: broker })], under, { staleReason: 'broker down: socket closed' });
+    const b = book([spxPut({ brokerGreeks: broker })], under, {
+      staleReason: 'broker down: socket closed',
+    });
     const { frame } = evaluateBook(b, config(), null, pricer);
     expect(frame.lights.every((l) => l.light === 'stale')).toBe(true);
   });

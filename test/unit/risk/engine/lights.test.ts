@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Aggregates } from '../../../../src/main/risk/engine/aggregate';
 import { zeroTotals } from '../../../../src/main/risk/engine/aggregate';
 import { drawdownCheck, marginCushionCheck } from '../../../../src/main/risk/engine/checks-book';
-import { betaDeltaCheck, gammaCheck, shortVegaCheck, thetaCheck, thetaVegaCheck } from '../../../../src/main/risk/engine/checks-greeks';
+import {
+  betaDeltaCheck,
+  gammaCheck,
+  shortVegaCheck,
+  thetaCheck,
+  thetaVegaCheck,
+} from '../../../../src/main/risk/engine/checks-greeks';
 import { finishCheck, lightFor, type CheckDraft } from '../../../../src/main/risk/engine/lights';
 import { config } from './config-fixture';
 
@@ -27,14 +33,29 @@ const thetaFloor = c.minTheta!.limit; // $300/day
 
 /** Checks built so their utilization is exactly `u` percent. */
 const AT: Record<string, (u: number) => CheckDraft> = {
-  'Beta-weighted delta': (u) => betaDeltaCheck(agg({ betaDeltaDollars: ((betaLimit * u) / 100) * 100 }), c, 250_000),
+  'Beta-weighted delta': (u) =>
+    betaDeltaCheck(agg({ betaDeltaDollars: ((betaLimit * u) / 100) * 100 }), c, 250_000),
   'Short vega': (u) => shortVegaCheck(agg({ vega: (-vegaLimit * u) / 100 }), c, 250_000),
   Gamma: (u) => gammaCheck(agg({ gammaPnl1Pct: (-gammaLimit * u) / 100 }), c, 250_000),
   Theta: (u) => thetaCheck(agg({ theta: thetaFloor / (u / 100) }), c, 250_000),
   'Margin cushion': (u) =>
-    marginCushionCheck({ netLiquidation: 100_000, excessLiquidity: (100_000 * c.marginCushionMin) / (u / 100), startOfDayNetLiquidation: null }, c),
+    marginCushionCheck(
+      {
+        netLiquidation: 100_000,
+        excessLiquidity: (100_000 * c.marginCushionMin) / (u / 100),
+        startOfDayNetLiquidation: null,
+      },
+      c,
+    ),
   'Daily drawdown': (u) =>
-    drawdownCheck({ netLiquidation: 100_000 * (1 - (c.dailyDrawdownPct * u) / 10_000), excessLiquidity: 0, startOfDayNetLiquidation: 100_000 }, c),
+    drawdownCheck(
+      {
+        netLiquidation: 100_000 * (1 - (c.dailyDrawdownPct * u) / 10_000),
+        excessLiquidity: 0,
+        startOfDayNetLiquidation: 100_000,
+      },
+      c,
+    ),
 };
 
 describe('traffic lights: green < 80%, yellow 80–100%, red > 100%', () => {
@@ -78,8 +99,15 @@ describe('traffic lights: green < 80%, yellow 80–100%, red > 100%', () => {
   });
 
   it('theta/vega ratio: green inside 0.25–0.40, yellow between bands, red outside 0.20–0.50', () => {
-    const at = (ratio: number) => finishCheck(thetaVegaCheck(agg({ theta: ratio * 1000, vega: -1000 }), c), null, T).light;
-    expect([at(0.19), at(0.22), at(0.3), at(0.45), at(0.51)]).toEqual(['red', 'yellow', 'green', 'yellow', 'red']);
+    const at = (ratio: number) =>
+      finishCheck(thetaVegaCheck(agg({ theta: ratio * 1000, vega: -1000 }), c), null, T).light;
+    expect([at(0.19), at(0.22), at(0.3), at(0.45), at(0.51)]).toEqual([
+      'red',
+      'yellow',
+      'green',
+      'yellow',
+      'red',
+    ]);
   });
 
   it('uses the absolute fallback while NLV is unknown', () => {
