@@ -90,6 +90,7 @@ export class Core {
         dividendYield: (s) => matrix.pricing.dividendYields[s] ?? 0,
       },
     });
+    this.positions.localGreeks = (id) => this.risk.localGreeks(id);
     registerCoreCommands(
       commands,
       {

@@ -8,12 +8,15 @@ import type { StreamHub } from '../api/stream-hub';
 import type { Clock, TimerHandle } from '../util/clock';
 import { Throttle } from '@shared/util/throttle';
 import type { MarketCache } from './market-cache';
+import type { ValidGreeks } from './option-model';
 import { buildPositionsView, type StaleAfter } from './positions-view';
 
 export const PUBLISH_INTERVAL_MS = 100;
 const STALENESS_SWEEP_MS = 1_000;
 
 export class PositionsPublisher {
+  /** The risk engine's local-model Greeks by position id (set once the risk service exists). */
+  localGreeks: ((positionId: string) => ValidGreeks | undefined) | null = null;
   /** The last view published on the stream: what every subscriber has. */
   private view: PositionsView;
   private readonly throttle: Throttle;
@@ -61,6 +64,7 @@ export class PositionsPublisher {
       positions: this.cache.positions(),
       quote: (k) => this.cache.quote(k),
       greeks: (k) => this.cache.optionGreeks(k),
+      localGreeks: (id) => this.localGreeks?.(id),
       now: this.clock.now(),
       connected: this.cache.connection().status === 'connected',
       staleAfter: this.staleAfter,

@@ -25,6 +25,11 @@ export interface ViewInputs {
   positions: readonly BrokerPosition[];
   quote(key: string): Quote | undefined;
   greeks(key: string): ValidGreeks | undefined;
+  /**
+   * The risk engine's local-model Greeks (per share, broker units) by position id, used when the
+   * broker's are missing or stale, so the table and the risk panel count the same positions.
+   */
+  localGreeks?(positionId: string): ValidGreeks | undefined;
   now: number;
   /** While the broker is not connected every value is stale, whatever its age. */
   connected: boolean;
@@ -85,7 +90,10 @@ function greeksOf(p: BrokerPosition, v: ViewInputs, priceTime: number | null): G
       iv: null,
     };
   }
-  const g = v.greeks(inst.key);
+  const broker = v.greeks(inst.key);
+  const brokerStale = !broker || v.now - broker.time > v.staleAfter.greeksMs;
+  const local = brokerStale ? v.localGreeks?.(positionId(p)) : undefined;
+  const g = local ?? broker;
   if (!g) {
     return { greeks: null, greeksSource: 'none', greeksTime: null, greeksStale: true, iv: null };
   }
@@ -96,7 +104,7 @@ function greeksOf(p: BrokerPosition, v: ViewInputs, priceTime: number | null): G
       theta: g.theta * units,
       vega: g.vega * units,
     },
-    greeksSource: 'broker',
+    greeksSource: local ? 'local' : 'broker',
     greeksTime: g.time,
     greeksStale: !v.connected || v.now - g.time > v.staleAfter.greeksMs,
     iv: g.iv,

@@ -64,6 +64,36 @@ function inputs(over: Partial<ViewInputs> = {}): ViewInputs {
 }
 
 describe('positions view', () => {
+  it('falls back to the risk engine’s local Greeks when the broker’s are stale, labelled local', () => {
+    const old = new Map<string, ValidGreeks>([
+      [spxPut.key, { delta: -0.3, gamma: 0.001, vega: 6, theta: -1, iv: 0.2, time: NOW - 31_000 }],
+    ]);
+    const local: ValidGreeks = {
+      delta: -0.2,
+      gamma: 0.001,
+      vega: 6,
+      theta: -1,
+      iv: 0.17,
+      time: NOW - 200,
+    };
+    const view = buildPositionsView(
+      inputs({
+        greeks: (k) => old.get(k),
+        localGreeks: (id) => (id === `A|${spxPut.key}` ? local : undefined),
+      }),
+    );
+    const row = view.rows.find((r) => r.instrument.key === spxPut.key)!;
+    expect(row.greeksSource).toBe('local');
+    expect(row.greeks!.delta).toBeCloseTo(40, 12);
+    expect(row.greeksStale).toBe(false);
+    expect(row.iv).toBe(0.17);
+    // Fresh broker Greeks win over local ones.
+    const fresh = buildPositionsView(inputs({ localGreeks: () => local })).rows.find(
+      (r) => r.instrument.key === spxPut.key,
+    )!;
+    expect(fresh.greeksSource).toBe('broker');
+  });
+
   it('scales per-share broker Greeks by multiplier and signed quantity', () => {
     const row = buildPositionsView(inputs()).rows.find((r) => r.instrument.key === spxPut.key)!;
     // Short 2 puts, multiplier 100: delta −0.25 → +50 share-equivalents.

@@ -17,6 +17,8 @@ import { checkConfig, scenarioSpec } from '../engine/matrix-config';
 import type { OptionPricer } from '../engine/pricer';
 import { revaluables } from '../engine/revalue';
 import type { RiskMatrix } from '../matrix/schema';
+import type { ValidGreeks } from '../../market/option-model';
+import type { ResolvedPosition } from '../engine/resolve';
 import { RegimeTracker } from '../regime';
 import type { HeavyRunner } from '../worker/heavy-runner';
 import type { BetaTable } from './beta-table';
@@ -41,6 +43,28 @@ export interface RiskServiceDeps {
   assumptions: { rate: number; dividendYield(symbol: string): number };
 }
 
+/** Options whose Greeks came from the local model, per share in broker units. */
+function localPerShare(
+  resolved: readonly ResolvedPosition[],
+  time: number,
+): Map<string, ValidGreeks> {
+  const out = new Map<string, ValidGreeks>();
+  for (const r of resolved) {
+    const units = r.pos.multiplier * r.pos.quantity;
+    if (r.source !== 'local' || !r.pos.option || !r.greeks || units === 0) continue;
+    const g = r.greeks;
+    out.set(r.pos.id, {
+      delta: g.delta / units,
+      gamma: g.gamma / units,
+      theta: g.theta / units,
+      vega: g.vega / units,
+      iv: r.iv,
+      time,
+    });
+  }
+  return out;
+}
+
 export class RiskService {
   private latest: RiskFrame | null = null;
   private heavy: HeavyResult | null = null;
@@ -55,6 +79,7 @@ export class RiskService {
   private readonly off: Array<() => void> = [];
   private stopped = false;
   private readonly pricer: BudgetedPricer;
+  private local = new Map<string, ValidGreeks>();
 
   constructor(private readonly d: RiskServiceDeps) {
     this.pricer = new BudgetedPricer(d.pricer);
@@ -88,6 +113,11 @@ export class RiskService {
 
   current(): RiskFrame | null {
     return this.latest;
+  }
+
+  /** Local-model Greeks per share (broker units) of the last frame, for the positions table. */
+  localGreeks(positionId: string): ValidGreeks | undefined {
+    return this.local.get(positionId);
   }
 
   private compute(): RiskFrame {
@@ -128,6 +158,7 @@ export class RiskService {
       positions: false,
       seed: matrix.var.seed,
     });
+    this.local = localPerShare(resolved, now);
     const { items } = revaluables(resolved);
     this.heavyRequest = {
       items,
