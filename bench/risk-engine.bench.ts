@@ -67,7 +67,7 @@ test('risk frame and scenario grid, 2000 positions', async (ctx) => {
     book.market.vix,
     regime?.termRatio ?? null,
   );
-  const frameMs = medianMs(() => evaluateBook(book, config, regime, pricer), 31, 5);
+  const frameMs = medianMs(() => evaluateBook(book, config, regime, pricer), 51, 30);
   const noBroker: RiskBook = {
     ...book,
     positions: book.positions.map((p) => ({ ...p, brokerGreeks: null })),

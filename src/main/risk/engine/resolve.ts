@@ -38,31 +38,62 @@ export interface ResolvedPosition {
 
 export function sensibleBrokerGreeks(g: BrokerGreeks, right: 'C' | 'P'): boolean {
   const { delta, gamma, vega, theta } = g;
-  if (![delta, gamma, vega, theta].every(Number.isFinite)) return false;
+  const finite =
+    Number.isFinite(delta) &&
+    Number.isFinite(gamma) &&
+    Number.isFinite(vega) &&
+    Number.isFinite(theta);
+  if (!finite) return false;
   const deltaOk = right === 'C' ? delta >= -1e-6 && delta <= 1 + 1e-6 : delta <= 1e-6;
   return deltaOk && delta >= -1 - 1e-6 && gamma >= -1e-9 && vega >= -1e-9;
 }
 
 export function resolvePositions(book: RiskBook, pricer: OptionPricer): ResolvedPosition[] {
   const out = new Array<ResolvedPosition>(book.positions.length);
-  for (let i = 0; i < book.positions.length; i++)
-    out[i] = resolvePosition(book, book.positions[i]!, pricer);
+  const clock = expiryClock(book.valuationTime);
+  for (let i = 0; i < book.positions.length; i++) {
+    out[i] = resolvePosition(book, book.positions[i]!, pricer, clock);
+  }
   return out;
+}
+
+export interface ExpiryClock {
+  dte(expiry: string): number;
+  years(expiry: string): number;
+}
+
+/** DTE and years to expiry at one valuation time, computed once per expiry date. */
+export function expiryClock(now: number): ExpiryClock {
+  const dte = new Map<string, number>();
+  const years = new Map<string, number>();
+  return {
+    dte(expiry) {
+      let d = dte.get(expiry);
+      if (d === undefined) dte.set(expiry, (d = daysToExpiry(expiry, now)));
+      return d;
+    },
+    years(expiry) {
+      let y = years.get(expiry);
+      if (y === undefined) years.set(expiry, (y = yearsToExpiry(expiry, now)));
+      return y;
+    },
+  };
 }
 
 export function resolvePosition(
   book: RiskBook,
   pos: RiskPosition,
   pricer: OptionPricer,
+  clock: ExpiryClock = expiryClock(book.valuationTime),
 ): ResolvedPosition {
   const u = book.underlyings.get(pos.underlying);
   const beta = u?.beta ?? 1;
-  const dte = pos.expiry ? daysToExpiry(pos.expiry, book.valuationTime) : null;
+  const dte = pos.expiry ? clock.dte(pos.expiry) : null;
   const base = { pos, dte, beta };
   if (!pos.option) return linear(book, base);
   const units = pos.multiplier * pos.quantity;
   const S = pos.underlyingPrice;
-  const t = yearsToExpiry(pos.expiry ?? '', book.valuationTime);
+  const t = clock.years(pos.expiry ?? '');
   const spec: OptionSpec | null =
     S !== null && S > 0
       ? {
