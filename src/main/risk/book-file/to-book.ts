@@ -24,7 +24,10 @@ function multiplierOf(p: BookPosition, path: string, issues: BookIssue[]): numbe
   if (p.secType === 'OPT') return EQUITY_OPTION_MULTIPLIER;
   const m = FUTURES_MULTIPLIERS[p.symbol];
   if (m === undefined) {
-    issues.push({ path: `${path}.multiplier`, message: `is required: no default multiplier for ${p.symbol}` });
+    issues.push({
+      path: `${path}.multiplier`,
+      message: `is required: no default multiplier for ${p.symbol}`,
+    });
     return 1;
   }
   return m;
@@ -33,13 +36,16 @@ function multiplierOf(p: BookPosition, path: string, issues: BookIssue[]): numbe
 function termsProblems(p: BookPosition, path: string, issues: BookIssue[]): void {
   const isOption = p.secType === 'OPT' || p.secType === 'FOP';
   for (const key of ['right', 'strike'] as const) {
-    if (isOption && p[key] === undefined) issues.push({ path: `${path}.${key}`, message: `is required for ${p.secType}` });
-    if (!isOption && p[key] !== undefined) issues.push({ path: `${path}.${key}`, message: `only options have a ${key}` });
+    if (isOption && p[key] === undefined)
+      issues.push({ path: `${path}.${key}`, message: `is required for ${p.secType}` });
+    if (!isOption && p[key] !== undefined)
+      issues.push({ path: `${path}.${key}`, message: `only options have a ${key}` });
   }
   if (p.secType !== 'STK' && p.expiry === undefined) {
     issues.push({ path: `${path}.expiry`, message: `is required for ${p.secType}` });
   }
-  if (p.secType === 'STK' && p.expiry !== undefined) issues.push({ path: `${path}.expiry`, message: 'stock has no expiry' });
+  if (p.secType === 'STK' && p.expiry !== undefined)
+    issues.push({ path: `${path}.expiry`, message: 'stock has no expiry' });
   if (!isOption && (p.exercise !== undefined || p.iv !== undefined || p.greeks !== undefined)) {
     issues.push({ path, message: 'exercise, iv and greeks apply to options only' });
   }
@@ -55,7 +61,10 @@ export function toRiskBook(
   const prices = file.market.underlyings;
   const benchmarkPrice = prices[benchmark]?.price ?? null;
   if (benchmarkPrice === null) {
-    issues.push({ path: `market.underlyings.${benchmark}`, message: `is required: the benchmark ${benchmark} needs a price` });
+    issues.push({
+      path: `market.underlyings.${benchmark}`,
+      message: `is required: the benchmark ${benchmark} needs a price`,
+    });
   }
   const userBetas = { ...defaults.userBetas };
   for (const [sym, u] of Object.entries(prices)) if (u.beta !== undefined) userBetas[sym] = u.beta;
@@ -72,7 +81,8 @@ export function toRiskBook(
     });
   };
   const futurePrice = new Map<string, number>();
-  for (const p of file.positions) if (p.secType === 'FUT' && p.price !== undefined) futurePrice.set(p.symbol, p.price);
+  for (const p of file.positions)
+    if (p.secType === 'FUT' && p.price !== undefined) futurePrice.set(p.symbol, p.price);
   const positions: RiskPosition[] = [];
   const seen = new Set<string>();
   file.positions.forEach((p, i) => {
@@ -82,25 +92,41 @@ export function toRiskBook(
     const multiplier = multiplierOf(p, path, issues);
     if (issues.length > before) return;
     const isOption = p.secType === 'OPT' || p.secType === 'FOP';
-    const own = prices[p.symbol]?.price ?? (p.secType === 'FUT' ? futurePrice.get(p.symbol) : undefined);
-    const underlyingPrice = isOption ? (p.underlyingPrice ?? own ?? null) : (p.price ?? own ?? null);
+    const own =
+      prices[p.symbol]?.price ?? (p.secType === 'FUT' ? futurePrice.get(p.symbol) : undefined);
+    const underlyingPrice = isOption
+      ? (p.underlyingPrice ?? own ?? null)
+      : (p.price ?? own ?? null);
     if (underlyingPrice === null) {
       issues.push({
         path: isOption ? `market.underlyings.${p.symbol}` : `${path}.price`,
-        message: isOption ? `is required: ${path} is an option on ${p.symbol}` : 'is required (no market price for the symbol)',
+        message: isOption
+          ? `is required: ${path} is an option on ${p.symbol}`
+          : 'is required (no market price for the symbol)',
       });
       return;
     }
-    const parts = { symbol: p.symbol, secType: p.secType, expiry: p.expiry, right: p.right, strike: p.strike };
+    const parts = {
+      symbol: p.symbol,
+      secType: p.secType,
+      expiry: p.expiry,
+      right: p.right,
+      strike: p.strike,
+    };
     const key = instrumentKey(parts);
     const id = p.account ? `${p.account}|${key}` : key;
     if (seen.has(id)) {
-      issues.push({ path, message: `duplicate position ${key}: merge the quantities into one line` });
+      issues.push({
+        path,
+        message: `duplicate position ${key}: merge the quantities into one line`,
+      });
       return;
     }
     seen.add(id);
     underlyingOf(p.symbol, underlyingPrice);
-    const exercise = p.exercise ?? (p.secType === 'OPT' && EUROPEAN_OPTION_ROOTS.has(p.symbol) ? 'european' : 'american');
+    const exercise =
+      p.exercise ??
+      (p.secType === 'OPT' && EUROPEAN_OPTION_ROOTS.has(p.symbol) ? 'european' : 'american');
     positions.push({
       id,
       description: describeInstrument(parts),
@@ -113,7 +139,11 @@ export function toRiskBook(
       price: isOption ? (p.price ?? null) : underlyingPrice,
       underlyingPrice,
       brokerGreeks: p.greeks
-        ? { ...p.greeks, iv: p.greeks.iv ?? null, time: valuationTime - (p.greeks.ageSeconds ?? 0) * 1000 }
+        ? {
+            ...p.greeks,
+            iv: p.greeks.iv ?? null,
+            time: valuationTime - (p.greeks.ageSeconds ?? 0) * 1000,
+          }
         : null,
       ivOverride: p.iv ?? null,
       stale: false,
@@ -135,7 +165,11 @@ export function toRiskBook(
         excessLiquidity: acct?.excessLiquidity ?? null,
         startOfDayNetLiquidation: acct?.startOfDayNetLiquidation ?? null,
       },
-      market: { vix: file.market.VIX ?? null, vix3m: file.market.VIX3M ?? null, vvix: file.market.VVIX ?? null },
+      market: {
+        vix: file.market.VIX ?? null,
+        vix3m: file.market.VIX3M ?? null,
+        vvix: file.market.VVIX ?? null,
+      },
       staleReason: null,
       greeksMaxAgeMs: FILE_GREEKS_MAX_AGE_MS,
     },
