@@ -5,8 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RegimeChange, RiskFrame } from '@shared/domain/risk';
 import { Core } from '../../src/main/core';
-import { DEFAULT_STALE_AFTER } from '../../src/main/config';
 import { silentLogger } from '../../src/main/util/logger';
+import { simCoreConfig } from '../fakes/core-config';
 import { FakeClock } from '../fakes/fake-clock';
 
 const START = Date.parse('2026-11-20T11:00:00-05:00');
@@ -14,16 +14,7 @@ let core: Core | null = null;
 
 async function startCore() {
   const clock = new FakeClock(START);
-  core = new Core(
-    {
-      runtime: 'headless',
-      broker: { kind: 'sim', seed: 42, speed: 1, startTime: START, largeBook: null },
-      staleAfter: DEFAULT_STALE_AFTER,
-      validateContract: true,
-      riskMatrix: null,
-    },
-    { clock, log: silentLogger },
-  );
+  core = new Core(simCoreConfig({ seed: 42, startTime: START }), { clock, log: silentLogger });
   const frames: RiskFrame[] = [];
   const changes: RegimeChange[] = [];
   core.api.streams.subscribe('risk.frame', (f) => frames.push(f));

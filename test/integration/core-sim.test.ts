@@ -7,24 +7,16 @@ import type { StreamData } from '@shared/api/contract';
 import type { PositionsView } from '@shared/domain/positions';
 import type { SimStatus } from '@shared/domain/sim';
 import { Core } from '../../src/main/core';
-import { DEFAULT_STALE_AFTER } from '../../src/main/config';
 import { silentLogger } from '../../src/main/util/logger';
+import { DEFAULT_STALE_AFTER } from '../../src/main/config';
+import { simCoreConfig } from '../fakes/core-config';
 import { FakeClock } from '../fakes/fake-clock';
 
 const START = Date.parse('2026-11-20T11:00:00-05:00');
 let core: Core | null = null;
 
 async function startCore(clock = new FakeClock(START)) {
-  core = new Core(
-    {
-      runtime: 'headless',
-      broker: { kind: 'sim', seed: 42, speed: 1, startTime: START, largeBook: null },
-      staleAfter: DEFAULT_STALE_AFTER,
-      validateContract: true,
-      riskMatrix: null,
-    },
-    { clock, log: silentLogger },
-  );
+  core = new Core(simCoreConfig({ seed: 42, startTime: START }), { clock, log: silentLogger });
   await core.start();
   clock.advance(1_000);
   return { core, clock };

@@ -8,9 +8,9 @@ import WebSocket from 'ws';
 import type { ServerMessage } from '@shared/api/wire';
 import { startHeadlessServer, type HeadlessServer } from '../../src/main/api/headless-server';
 import { Core } from '../../src/main/core';
-import { DEFAULT_STALE_AFTER } from '../../src/main/config';
 import { systemClock } from '../../src/main/util/clock';
 import { silentLogger } from '../../src/main/util/logger';
+import { simCoreConfig } from '../fakes/core-config';
 import { FakeBroker } from '../fakes/fake-broker';
 
 let server: HeadlessServer;
@@ -22,16 +22,11 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Bulwark</title>');
   writeFileSync(join(dir, 'app.js'), 'console.log(1)');
   const broker = new FakeBroker(systemClock);
-  core = new Core(
-    {
-      runtime: 'headless',
-      broker: { kind: 'sim', seed: 1, speed: 1, startTime: null, largeBook: null },
-      staleAfter: DEFAULT_STALE_AFTER,
-      validateContract: true,
-      riskMatrix: null,
-    },
-    { clock: systemClock, log: silentLogger, broker: { port: broker, sim: null } },
-  );
+  core = new Core(simCoreConfig({ seed: 1 }), {
+    clock: systemClock,
+    log: silentLogger,
+    broker: { port: broker, sim: null },
+  });
   await core.start();
   server = await startHeadlessServer({
     api: core.api,

@@ -137,17 +137,7 @@ export function resolvePosition(
     const iv = bg.iv ?? pos.ivOverride;
     const fallback = iv === null ? implied() : null;
     const vol = iv ?? (fallback?.ok ? fallback.vol : null);
-    return {
-      ...base,
-      spec,
-      vol,
-      greeks,
-      source: 'broker',
-      ageMs: brokerAge,
-      iv: vol,
-      problem: null,
-      betaDelta: betaDeltaOf(greeks.delta, S, beta, book.benchmarkPrice),
-    };
+    return withGreeks(book, base, greeks, { spec, vol, source: 'broker', ageMs: brokerAge });
   }
   if (!spec) return none('no underlying price');
   if (t <= 0) {
@@ -155,17 +145,7 @@ export function resolvePosition(
     const itm = pos.option.right === 'C' ? S! > pos.option.strike : S! < pos.option.strike;
     const sign = pos.option.right === 'C' ? 1 : -1;
     const greeks = { delta: itm ? sign * units : 0, gamma: 0, theta: 0, vega: 0 };
-    return {
-      ...base,
-      spec,
-      vol: null,
-      greeks,
-      source: 'local',
-      ageMs: 0,
-      iv: null,
-      problem: null,
-      betaDelta: betaDeltaOf(greeks.delta, S, beta, book.benchmarkPrice),
-    };
+    return withGreeks(book, base, greeks, { spec, vol: null, source: 'local', ageMs: 0 });
   }
   const solvedVol = implied();
   if (!solvedVol) return none('no mid price to solve implied volatility');
@@ -177,16 +157,25 @@ export function resolvePosition(
     theta: (m.theta / DAYS_PER_YEAR) * units,
     vega: (m.vega / 100) * units,
   };
+  return withGreeks(book, base, greeks, { spec, vol: solvedVol.vol, source: 'local', ageMs: 0 });
+}
+
+type Base = { pos: RiskPosition; dte: number | null; beta: number };
+
+/** A resolved position with Greeks from `source`; β-delta from its delta. */
+function withGreeks(
+  book: RiskBook,
+  base: Base,
+  greeks: Greeks,
+  rest: { spec: OptionSpec | null; vol: number | null; source: GreeksSource; ageMs: number },
+): ResolvedPosition {
   return {
     ...base,
-    spec,
-    vol: solvedVol.vol,
+    ...rest,
     greeks,
-    source: 'local',
-    ageMs: 0,
-    iv: solvedVol.vol,
+    iv: rest.vol,
     problem: null,
-    betaDelta: betaDeltaOf(greeks.delta, S, beta, book.benchmarkPrice),
+    betaDelta: betaDeltaOf(greeks.delta, base.pos.underlyingPrice, base.beta, book.benchmarkPrice),
   };
 }
 
@@ -201,24 +190,11 @@ function impliedVol(
   return pricer.impliedVol(spec, pos.price);
 }
 
-function linear(
-  book: RiskBook,
-  base: { pos: RiskPosition; dte: number | null; beta: number },
-): ResolvedPosition {
-  const { pos, beta } = base;
-  const delta = pos.multiplier * pos.quantity;
+/** Stock and futures: delta is the position itself (futures in index units), nothing else. */
+function linear(book: RiskBook, base: Base): ResolvedPosition {
+  const delta = base.pos.multiplier * base.pos.quantity;
   const greeks = { delta, gamma: 0, theta: 0, vega: 0 };
-  return {
-    ...base,
-    spec: null,
-    vol: null,
-    greeks,
-    source: 'local',
-    ageMs: 0,
-    iv: null,
-    problem: null,
-    betaDelta: betaDeltaOf(delta, pos.underlyingPrice, beta, book.benchmarkPrice),
-  };
+  return withGreeks(book, base, greeks, { spec: null, vol: null, source: 'local', ageMs: 0 });
 }
 
 /** beta_delta = Δ·mult·qty · S · β / S_B, in benchmark share-equivalents. */
