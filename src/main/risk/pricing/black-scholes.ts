@@ -6,7 +6,14 @@
  * Units per share of underlying: vega per 1.00 of volatility, theta per year (negative for a
  * long option losing value), charm = ∂Δ/∂t per year as calendar time passes.
  */
-import { normCdf, normCdfUpper, normPdf } from './normal';
+import * as normal from './normal';
+
+// Module-local bindings for the hot path. Module runners (vitest's, vite's dev SSR) turn every
+// use of an import into a getter call on a namespace object, which V8 counts against its
+// inlining budget; through a local const the helpers inline as they do in the bundled app.
+const expHalfSq = normal.expHalfSq;
+const normTail = normal.normTail;
+const PDF_SCALE = normal.INV_SQRT_2PI;
 
 export type Right = 'C' | 'P';
 
@@ -59,81 +66,143 @@ export function black76Inputs(
 
 /** Price only: the hot path for scenario grids and implied-vol solves. */
 export function bsPrice(p: BsInputs): number {
-  const { spot: s, strike: k, t, rate: r, carry: b, vol: v } = p;
-  if (t <= 0 || v <= 0) return expiryValue(p);
-  const sqrtT = Math.sqrt(t);
-  const d1 = (Math.log(s / k) + (b + 0.5 * v * v) * t) / (v * sqrtT);
-  const d2 = d1 - v * sqrtT;
-  const fwdDf = Math.exp((b - r) * t);
-  const df = Math.exp(-r * t);
-  return p.right === 'C'
-    ? s * fwdDf * normCdf(d1) - k * df * normCdf(d2)
-    : k * df * normCdfUpper(d2) - s * fwdDf * normCdfUpper(d1);
+  return bsPriceAt(p.right === 'C', p.spot, p.strike, p.t, p.rate, p.carry, p.vol);
 }
 
 export function bsGreeks(p: BsInputs): BsResult {
-  const { spot: s, strike: k, t, rate: r, carry: b, vol: v } = p;
-  if (t <= 0 || v <= 0) return atExpiry(p);
+  return bsGreeksInto(newBsResult(), p);
+}
+
+export function newBsResult(): BsResult {
+  return { price: 0, delta: 0, gamma: 0, vega: 0, theta: 0, vanna: 0, charm: 0 };
+}
+
+/**
+ * Allocation-free price with positional arguments (call?, spot, strike, t, rate, carry, vol)
+ * for hot loops; `bsPrice` is this with a BsInputs.
+ */
+export function bsPriceAt(
+  call: boolean,
+  s: number,
+  k: number,
+  t: number,
+  r: number,
+  b: number,
+  v: number,
+): number {
+  if (!(t > 0 && v > 0)) return expiryValue(call, s, k, t, r, b);
+  const vst = v * Math.sqrt(t);
+  const d1 = (logMoneyness(s, k) + (b + 0.5 * v * v) * t) * (1 / vst);
+  const d2 = d1 - vst;
+  const sf = s * (b === r ? 1 : Math.exp((b - r) * t));
+  const kd = k * Math.exp(-r * t);
+  const e1 = expHalfSq(d1);
+  const q1 = normTail(d1, e1);
+  const q2 = normTail(d2, pdfRatio(e1, sf, kd, d2));
+  // N(±d) for a call (+) or put (−), from the smaller tails q = Φ(−|d|).
+  const w = call ? 1 : -1;
+  const n1 = w * d1 < 0 ? q1 : 1 - q1;
+  const n2 = w * d2 < 0 ? q2 : 1 - q2;
+  return w * (sf * n1 - kd * n2);
+}
+
+/**
+ * Price and Greeks written into `out`, allocation-free: reuse one result object in hot loops.
+ * Returns `out`. Takes the inputs object rather than positional numbers so nothing is boxed on
+ * the call when it is not inlined.
+ */
+export function bsGreeksInto(out: BsResult, p: BsInputs): BsResult {
+  const call = p.right === 'C';
+  const s = p.spot;
+  const k = p.strike;
+  const t = p.t;
+  const r = p.rate;
+  const b = p.carry;
+  const v = p.vol;
+  if (!(t > 0 && v > 0)) return atExpiry(out, call, s, k, t, r, b);
   const sqrtT = Math.sqrt(t);
   const vst = v * sqrtT;
-  const d1 = (Math.log(s / k) + (b + 0.5 * v * v) * t) / vst;
+  const iv = 1 / vst;
+  const d1 = (logMoneyness(s, k) + (b + 0.5 * v * v) * t) * iv;
   const d2 = d1 - vst;
-  const fwdDf = Math.exp((b - r) * t);
-  const df = Math.exp(-r * t);
-  const pdf = normPdf(d1);
-  const gamma = (fwdDf * pdf) / (s * vst);
-  const vega = s * fwdDf * pdf * sqrtT;
-  const vanna = (-fwdDf * pdf * d2) / v;
-  const decay = (-s * fwdDf * pdf * v) / (2 * sqrtT);
-  const charmCommon = -fwdDf * pdf * (b / vst - d2 / (2 * t));
-  if (p.right === 'C') {
-    const nd1 = normCdf(d1);
-    const nd2 = normCdf(d2);
-    return {
-      price: s * fwdDf * nd1 - k * df * nd2,
-      delta: fwdDf * nd1,
-      gamma,
-      vega,
-      theta: decay - (b - r) * s * fwdDf * nd1 - r * k * df * nd2,
-      vanna,
-      charm: charmCommon - (b - r) * fwdDf * nd1,
-    };
-  }
-  const nmd1 = normCdfUpper(d1);
-  const nmd2 = normCdfUpper(d2);
-  return {
-    price: k * df * nmd2 - s * fwdDf * nmd1,
-    delta: -fwdDf * nmd1,
-    gamma,
-    vega,
-    theta: decay + (b - r) * s * fwdDf * nmd1 + r * k * df * nmd2,
-    vanna,
-    charm: charmCommon + (b - r) * fwdDf * nmd1,
-  };
+  const fwdDf = b === r ? 1 : Math.exp((b - r) * t);
+  const sf = s * fwdDf;
+  const kd = k * Math.exp(-r * t);
+  const e1 = expHalfSq(d1);
+  const q1 = normTail(d1, e1);
+  const q2 = normTail(d2, pdfRatio(e1, sf, kd, d2));
+  const w = call ? 1 : -1;
+  const n1 = w * d1 < 0 ? q1 : 1 - q1;
+  const n2 = w * d2 < 0 ? q2 : 1 - q2;
+  const fpdf = fwdDf * PDF_SCALE * e1;
+  const carryDelta = (b - r) * fwdDf * n1;
+  out.price = w * (sf * n1 - kd * n2);
+  out.delta = w * fwdDf * n1;
+  out.gamma = (fpdf * iv) / s;
+  out.vega = s * fpdf * sqrtT;
+  out.theta = -0.5 * s * fpdf * v * v * iv - w * (s * carryDelta + r * kd * n2);
+  out.vanna = -fpdf * d2 * sqrtT * iv;
+  out.charm = -fpdf * iv * (b - (0.5 * d2 * v) / sqrtT) - w * carryDelta;
+  return out;
+}
+
+/**
+ * exp(−d2²/2) from e1 = exp(−d1²/2): since d1² − d2² = 2·ln(F/K), it is e1·(S·e^{(b−r)t})/(K·e^{−rt}),
+ * which saves an exponential. Computed directly when e1 has underflowed.
+ */
+function pdfRatio(e1: number, sf: number, kd: number, d2: number): number {
+  if (Math.abs(d2) <= 0.67448975) return 0; // not needed by normTail
+  return e1 > 1e-280 ? e1 * (sf / kd) : expHalfSq(d2);
+}
+
+/**
+ * ln(S/K). Within S/K ∈ [√½, √2], fdlibm's log kernel (the algorithm behind Math.log) on
+ * u = (S − K)/(S + K), ln(S/K) = 2·atanh(u) = 2u + u·R(u²): one division instead of two in a
+ * row on the critical path, and more accurate than Math.log(S/K) near the money, where S − K is
+ * exact and the rounding of S/K is not. Elsewhere Math.log.
+ */
+function logMoneyness(s: number, k: number): number {
+  if (!(s > 0.7071067811865476 * k && s < 1.4142135623730951 * k)) return Math.log(s / k);
+  const u = (s - k) / (s + k);
+  const z = u * u;
+  const w = z * z;
+  const r =
+    z *
+      (6.66666666666673513e-1 +
+        w *
+          (2.857142874366239149e-1 + w * (1.818357216161805012e-1 + w * 1.479819860511658591e-1))) +
+    w * (3.999999999940941908e-1 + w * (2.222219843214978396e-1 + w * 1.531383769920937332e-1));
+  return 2 * u + u * r;
 }
 
 /** Value with no time or no volatility left: discounted intrinsic value of the forward. */
-function expiryValue(p: BsInputs): number {
-  const t = Math.max(p.t, 0);
-  const fwd = p.spot * Math.exp(p.carry * t);
-  const df = Math.exp(-p.rate * t);
-  const intrinsic = p.right === 'C' ? fwd - p.strike : p.strike - fwd;
+function expiryValue(call: boolean, s: number, k: number, t: number, r: number, b: number): number {
+  const tt = Math.max(t, 0);
+  const fwd = s * Math.exp(b * tt);
+  const df = Math.exp(-r * tt);
+  const intrinsic = call ? fwd - k : k - fwd;
   return Math.max(intrinsic, 0) * df;
 }
 
-function atExpiry(p: BsInputs): BsResult {
-  const t = Math.max(p.t, 0);
-  const fwdDf = Math.exp((p.carry - p.rate) * t);
-  const fwd = p.spot * Math.exp(p.carry * t);
-  const itm = p.right === 'C' ? fwd > p.strike : fwd < p.strike;
-  const sign = p.right === 'C' ? 1 : -1;
-  return {
-    price: expiryValue(p),
-    delta: itm ? sign * fwdDf : 0,
-    gamma: 0,
-    vega: 0,
-    theta: 0,
-    vanna: 0,
-    charm: 0,
-  };
+function atExpiry(
+  out: BsResult,
+  call: boolean,
+  s: number,
+  k: number,
+  t: number,
+  r: number,
+  b: number,
+): BsResult {
+  const tt = Math.max(t, 0);
+  const fwdDf = Math.exp((b - r) * tt);
+  const fwd = s * Math.exp(b * tt);
+  const itm = call ? fwd > k : fwd < k;
+  out.price = expiryValue(call, s, k, t, r, b);
+  out.delta = itm ? (call ? fwdDf : -fwdDf) : 0;
+  out.gamma = 0;
+  out.vega = 0;
+  out.theta = 0;
+  out.vanna = 0;
+  out.charm = 0;
+  return out;
 }
