@@ -9,8 +9,8 @@
  * premium (American − European, a smooth function of spot) is interpolated between. Tests bound
  * the difference to full evaluation at every point.
  */
-import { bsPriceAt } from '../pricing/black-scholes';
-import { normCdf } from '../pricing/normal';
+import * as blackScholes from '../pricing/black-scholes';
+import * as normal from '../pricing/normal';
 import { spotPricer } from './model-pricer';
 import type { OptionSpec } from './pricer';
 import type { ResolvedPosition } from './resolve';
@@ -19,6 +19,12 @@ import type { ResolvedPosition } from './resolve';
 export const MIN_SCENARIO_VOL = 0.01;
 const DAY = 1 / 365;
 export const AMERICAN_STRIDE = 2;
+
+// Local bindings for the hot loops (see docs/pricing.md: module runners wrap each import use
+// in a getter, which keeps V8 from inlining).
+const bsPriceAt = blackScholes.bsPriceAt;
+const expHalfSq = normal.expHalfSq;
+const normTail = normal.normTail;
 
 export interface Revaluable {
   id: string;
@@ -94,15 +100,20 @@ function europeanRow(
   const fwdDf = Math.exp((b - r) * t);
   const kd = k * Math.exp(-r * t);
   const lnSK = Math.log(spot / k);
+  const w = call ? 1 : -1;
   for (let i = 0; i < rets.length; i++) {
     const g = Math.max(1 + rets[i]!, 1e-6);
-    const s = spot * g;
+    const sf = spot * g * fwdDf;
     const d1 = (lnSK + Math.log(g) + drift) * inv;
     const d2 = d1 - vst;
-    const price = call
-      ? s * fwdDf * normCdf(d1) - kd * normCdf(d2)
-      : kd * normCdf(-d2) - s * fwdDf * normCdf(-d1);
-    out[i]! += units * (price - base);
+    // φ(d2) = φ(d1)·S·e^{(b−r)t}/(K·e^{−rt}): one exponential for both tails.
+    const e1 = expHalfSq(d1);
+    const e2 = e1 > 1e-280 ? (e1 * sf) / kd : expHalfSq(d2);
+    const q1 = normTail(d1, e1);
+    const q2 = normTail(d2, e2);
+    const n1 = w * d1 < 0 ? q1 : 1 - q1;
+    const n2 = w * d2 < 0 ? q2 : 1 - q2;
+    out[i]! += units * (w * (sf * n1 - kd * n2) - base);
   }
 }
 
