@@ -108,9 +108,18 @@ export function weekday(date: string): number {
   return new Date(dateOnlyUtc(date)).getUTCDay();
 }
 
+const dateCache = new Map<string, number>();
+
+/** Midnight UTC of a YYYY-MM-DD date; memoized: the same few expiry dates are asked all day. */
 function dateOnlyUtc(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d);
+  let ms = dateCache.get(date);
+  if (ms === undefined) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    ms = Date.UTC(y, m - 1, d);
+    if (dateCache.size > 10_000) dateCache.clear();
+    dateCache.set(date, ms);
+  }
+  return ms;
 }
 
 function isoDate(utcMs: number): string {
