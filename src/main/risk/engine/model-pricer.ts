@@ -9,9 +9,14 @@ import {
   americanPrice,
   type BoundaryScheme,
 } from '../pricing/american';
-import { bsGreeks, bsPriceAt, type BsInputs } from '../pricing/black-scholes';
+import * as blackScholes from '../pricing/black-scholes';
+import type { BsInputs } from '../pricing/black-scholes';
 import { impliedVol } from '../pricing/implied-vol';
 import type { IvOutcome, ModelGreeks, OptionPricer, OptionSpec } from './pricer';
+
+// Local bindings for hot loops (module runners wrap each import use in a getter; docs/pricing.md).
+const bsPriceAt = blackScholes.bsPriceAt;
+const bsGreeks = blackScholes.bsGreeks;
 
 export function bsInputs(spec: OptionSpec, vol: number): BsInputs {
   return {

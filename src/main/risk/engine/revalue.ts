@@ -10,7 +10,6 @@
  * the difference to full evaluation at every point.
  */
 import * as blackScholes from '../pricing/black-scholes';
-import * as normal from '../pricing/normal';
 import { spotPricer } from './model-pricer';
 import type { OptionSpec } from './pricer';
 import type { ResolvedPosition } from './resolve';
@@ -23,8 +22,6 @@ export const AMERICAN_STRIDE = 2;
 // Local bindings for the hot loops (see docs/pricing.md: module runners wrap each import use
 // in a getter, which keeps V8 from inlining).
 const bsPriceAt = blackScholes.bsPriceAt;
-const expHalfSq = normal.expHalfSq;
-const normTail = normal.normTail;
 
 export interface Revaluable {
   id: string;
@@ -64,57 +61,7 @@ export function revaluables(resolved: readonly ResolvedPosition[]): {
 
 /** Model value per share now: the base every scenario P&L is measured from. */
 export function baseValue(it: Revaluable): number {
-  if (it.spec === null) return it.spot;
-  if (it.spec.model === 'american') return spotPricer(it.spec, it.vol)(it.spot);
-  const out = new Float64Array(1);
-  europeanRow(it.spec, it.spot, it.vol, it.spec.t, [0], 1, 0, out);
-  return out[0]!;
-}
-
-/**
- * Adds units × (price − base) for each return, European closed form with everything that does
- * not depend on the spot hoisted out of the loop (the grid's hot path).
- */
-function europeanRow(
-  spec: OptionSpec,
-  spot: number,
-  vol: number,
-  t: number,
-  rets: ArrayLike<number>,
-  units: number,
-  base: number,
-  out: Float64Array,
-): void {
-  const { strike: k, rate: r, carry: b } = spec;
-  const call = spec.right === 'C';
-  if (!(t > 0)) {
-    for (let i = 0; i < rets.length; i++) {
-      const s = spot * Math.max(1 + rets[i]!, 1e-6);
-      out[i]! += units * (bsPriceAt(call, s, k, t, r, b, vol) - base);
-    }
-    return;
-  }
-  const vst = vol * Math.sqrt(t);
-  const inv = 1 / vst;
-  const drift = (b + 0.5 * vol * vol) * t;
-  const fwdDf = Math.exp((b - r) * t);
-  const kd = k * Math.exp(-r * t);
-  const lnSK = Math.log(spot / k);
-  const w = call ? 1 : -1;
-  for (let i = 0; i < rets.length; i++) {
-    const g = Math.max(1 + rets[i]!, 1e-6);
-    const sf = spot * g * fwdDf;
-    const d1 = (lnSK + Math.log(g) + drift) * inv;
-    const d2 = d1 - vst;
-    // φ(d2) = φ(d1)·S·e^{(b−r)t}/(K·e^{−rt}): one exponential for both tails.
-    const e1 = expHalfSq(d1);
-    const e2 = e1 > 1e-280 ? (e1 * sf) / kd : expHalfSq(d2);
-    const q1 = normTail(d1, e1);
-    const q2 = normTail(d2, e2);
-    const n1 = w * d1 < 0 ? q1 : 1 - q1;
-    const n2 = w * d2 < 0 ? q2 : 1 - q2;
-    out[i]! += units * (w * (sf * n1 - kd * n2) - base);
-  }
+  return it.spec === null ? it.spot : spotPricer(it.spec, it.vol)(it.spot);
 }
 
 /**
@@ -140,13 +87,9 @@ export function addPnlAcross(
     return;
   }
   const vol = Math.max(it.vol + dVol, MIN_SCENARIO_VOL);
-  if (spec.model !== 'american') {
-    europeanRow(spec, it.spot, vol, spec.t - days * DAY, rets, it.units, base, out);
-    return;
-  }
   const shifted = { ...spec, t: spec.t - days * DAY };
   const price = spotPricer(shifted, vol);
-  if (!evenlySpaced || n < 2 * AMERICAN_STRIDE) {
+  if (spec.model !== 'american' || !evenlySpaced || n < 2 * AMERICAN_STRIDE) {
     for (let i = 0; i < n; i++) out[i]! += it.units * (price(spotAt(i)) - base);
     return;
   }

@@ -58,3 +58,17 @@ export function book(
     ...over,
   };
 }
+
+/** Short 2 SPX 18 Dec 26 5800 puts at their 16.5%-vol mid (59.01), SPX 5900. */
+export function spxShortPut(over: Partial<RiskPosition> = {}): RiskPosition {
+  return line({
+    underlying: 'SPX',
+    secType: 'OPT',
+    quantity: -2,
+    option: { right: 'P', strike: 5800, exercise: 'european' },
+    expiry: '2026-12-18',
+    price: 59.01,
+    underlyingPrice: 5900,
+    ...over,
+  });
+}

@@ -2,22 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { evaluateBook } from '../../../../src/main/risk/engine/frame';
 import { modelPricer } from '../../../../src/main/risk/engine/model-pricer';
 import { resolvePosition } from '../../../../src/main/risk/engine/resolve';
-import { book, line, T0, underlying } from './book-fixture';
+import { book, line, spxShortPut, T0, underlying } from './book-fixture';
 import { config } from './config-fixture';
 
 const pricer = modelPricer();
 const under = [underlying('SPX', 5900, 1, 0.013)];
-const spxPut = (over: Parameters<typeof line>[0] extends infer L ? Partial<L> : never = {}) =>
-  line({
-    underlying: 'SPX',
-    secType: 'OPT',
-    quantity: -2,
-    option: { right: 'P', strike: 5800, exercise: 'european' },
-    expiry: '2026-12-18',
-    price: 59.01,
-    underlyingPrice: 5900,
-    ...over,
-  });
+const spxPut = spxShortPut;
 const broker = { delta: -0.3, gamma: 0.0011, theta: -1.9, vega: 6.1, iv: 0.17, time: T0 - 1_000 };
 
 describe('Greeks source policy', () => {

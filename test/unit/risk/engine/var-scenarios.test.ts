@@ -18,7 +18,7 @@ import {
   Z95,
   Z99,
 } from '../../../../src/main/risk/engine/var';
-import { book, line, underlying } from './book-fixture';
+import { book, line, spxShortPut, underlying } from './book-fixture';
 
 const pricer = modelPricer();
 const under = [
@@ -43,15 +43,7 @@ const linearBook = book(
 );
 const optionBook = book(
   [
-    line({
-      underlying: 'SPX',
-      secType: 'OPT',
-      quantity: -2,
-      option: { right: 'P', strike: 5800, exercise: 'european' },
-      expiry: '2026-12-18',
-      price: 59.01,
-      underlyingPrice: 5900,
-    }),
+    spxShortPut(),
     line({
       underlying: 'SPX',
       secType: 'OPT',
