@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildChains,
-  frontQuarterly,
-  strikeLadder,
-  thirdFriday,
-  upcomingWeekdays,
-} from '../../../src/main/broker/sim/chains';
+import { buildChains, strikeLadder, upcomingWeekdays } from '../../../src/main/broker/sim/chains';
+import { frontQuarterly, quarterlyOnOrAfter, thirdFriday } from '@shared/domain/futures-calendar';
 import { weekday } from '@shared/domain/time';
 import { FRIDAY_3PM } from './sim-helpers';
 
@@ -18,6 +13,10 @@ describe('option chains', () => {
     expect(thirdFriday(2026, 11)).toBe('2026-11-20');
     expect(thirdFriday(2026, 12)).toBe('2026-12-18');
     expect(thirdFriday(2027, 3)).toBe('2027-03-19');
+    // An option expiring on a quarterly's day is on that quarterly; a day later, on the next.
+    expect(quarterlyOnOrAfter('2026-12-18')).toBe('2026-12-18');
+    expect(quarterlyOnOrAfter('2026-12-04')).toBe('2026-12-18');
+    expect(quarterlyOnOrAfter('2026-12-19')).toBe('2027-03-19');
   });
 
   it('picks the front quarterly future and rolls 8 days before expiry', () => {

@@ -3,6 +3,7 @@
  * New York dates; an expiry counts only while its 16:00 close is still ahead of the start.
  * Holidays are ignored: every weekday is a business day.
  */
+import { thirdFriday } from '@shared/domain/futures-calendar';
 import { addDays, expiryInstant, newYorkDate, weekday } from '@shared/domain/time';
 import type { ChainStyle, UnderlyingSpec } from './universe';
 import { UNIVERSE } from './universe';
@@ -18,37 +19,6 @@ export interface ChainDef {
   strikes: readonly number[];
   expirySet: ReadonlySet<string>;
   strikeSet: ReadonlySet<number>;
-}
-
-/** Third Friday of a month (1–12), YYYY-MM-DD. */
-export function thirdFriday(year: number, month: number): string {
-  const first = `${year}-${String(month).padStart(2, '0')}-01`;
-  const toFriday = (5 - weekday(first) + 7) % 7;
-  return addDays(first, toFriday + 14);
-}
-
-/**
- * The front quarterly future (third Friday of Mar/Jun/Sep/Dec). Like the real roll, a contract
- * stops being the front `rollDays` before it expires.
- */
-export function frontQuarterly(startTime: number, rollDays = 8): string {
-  return frontQuarterlyOn(newYorkDate(startTime), rollDays);
-}
-
-/** The front quarterly as of a New York date (YYYY-MM-DD). */
-export function frontQuarterlyOn(today: string, rollDays = 8): string {
-  let [year, month] = today.split('-').map(Number) as [number, number];
-  for (;;) {
-    if (month % 3 === 0) {
-      const expiry = thirdFriday(year, month);
-      if (addDays(expiry, -rollDays) > today) return expiry;
-    }
-    month += 1;
-    if (month > 12) {
-      month = 1;
-      year += 1;
-    }
-  }
 }
 
 function isOpen(date: string, startTime: number): boolean {

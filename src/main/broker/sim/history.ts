@@ -8,7 +8,7 @@
  */
 import type { DailyBar } from '@shared/domain/market';
 import { MS_PER_YEAR, addDays, newYorkDate, weekday } from '@shared/domain/time';
-import { frontQuarterlyOn } from './chains';
+import { frontQuarterlyOn } from '@shared/domain/futures-calendar';
 import { clean } from './ticks';
 import { Rng, STREAM_HISTORY } from './rng';
 import { SPX, UNIVERSE, VIX, VIX3M, VIX_LONG_RUN, VIX3M_LONG_RUN, specOf } from './universe';

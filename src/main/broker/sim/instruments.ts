@@ -8,7 +8,8 @@ import type { Instrument, InstrumentKeyParts, OptionRight } from '@shared/domain
 import { describeInstrument, instrumentKey } from '@shared/domain/instrument';
 import { yearsToExpiry } from '@shared/domain/time';
 import type { ChainDef } from './chains';
-import { buildChains, frontQuarterly } from './chains';
+import { frontQuarterly } from '@shared/domain/futures-calendar';
+import { buildChains } from './chains';
 import { hashString } from './rng';
 import { specOf } from './universe';
 
