@@ -8,6 +8,9 @@ import { addDays, expiryInstant, newYorkDate, weekday } from '@shared/domain/tim
 import type { ChainStyle, UnderlyingSpec } from './universe';
 import { UNIVERSE } from './universe';
 
+// The calendar lives in src/shared now; re-exported for the sim's own users.
+export { thirdFriday };
+
 export interface ChainDef {
   symbol: string;
   secType: 'OPT' | 'FOP';

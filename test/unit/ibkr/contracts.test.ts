@@ -1,0 +1,121 @@
+import { OptionType, SecType } from '@stoqey/ib';
+import { describe, expect, it } from 'vitest';
+import { InstrumentSchema } from '@shared/domain/instrument';
+import {
+  contractOf,
+  fromIbDate,
+  instrumentOf,
+  UnsupportedContract,
+} from '../../../src/main/broker/ibkr/contracts';
+
+describe('IB contracts as Bulwark instruments', () => {
+  it('reads an SPXW weekly put as a European SPX option on the index', () => {
+    const inst = instrumentOf({
+      conId: 701,
+      symbol: 'SPX',
+      secType: SecType.OPT,
+      lastTradeDateOrContractMonth: '20261218',
+      strike: 5800,
+      right: OptionType.Put,
+      multiplier: 100,
+      exchange: 'CBOE',
+      currency: 'USD',
+      tradingClass: 'SPXW',
+    });
+    expect(InstrumentSchema.parse(inst)).toEqual(inst);
+    expect(inst).toMatchObject({
+      key: 'OPT:SPX:2026-12-18:P:5800',
+      exercise: 'european',
+      underlyingKey: 'IND:SPX',
+      conId: 701,
+      description: 'SPX 18 Dec 26 5800 P',
+    });
+  });
+
+  it('puts an ES option on the quarterly expiring on or after it, American, multiplier 50', () => {
+    const inst = instrumentOf({
+      symbol: 'ES',
+      secType: SecType.FOP,
+      lastTradeDateOrContractMonth: '20261204',
+      strike: 5700,
+      right: 'PUT' as OptionType,
+      multiplier: 50,
+      exchange: 'CME',
+      currency: 'USD',
+    });
+    expect(inst).toMatchObject({
+      key: 'FOP:ES:2026-12-04:P:5700',
+      exercise: 'american',
+      underlyingKey: 'FUT:ES:2026-12-18',
+      multiplier: 50,
+    });
+  });
+
+  it('falls back to the multiplier table, and reads equity options as American on the stock', () => {
+    expect(
+      instrumentOf({
+        symbol: 'MES',
+        secType: SecType.FUT,
+        lastTradeDateOrContractMonth: '20261218',
+        currency: 'USD',
+      }).multiplier,
+    ).toBe(5);
+    expect(
+      instrumentOf({
+        symbol: 'AAPL',
+        secType: SecType.OPT,
+        lastTradeDateOrContractMonth: '20261127',
+        strike: 220,
+        right: OptionType.Put,
+        currency: 'USD',
+      }),
+    ).toMatchObject({ multiplier: 100, exercise: 'american', underlyingKey: 'STK:AAPL' });
+    expect(instrumentOf({ symbol: 'VIX', secType: SecType.IND, currency: 'USD' }).key).toBe(
+      'IND:VIX',
+    );
+  });
+
+  it('refuses what Bulwark does not trade', () => {
+    expect(() => instrumentOf({ symbol: 'EUR', secType: SecType.CASH, currency: 'USD' })).toThrow(
+      UnsupportedContract,
+    );
+    expect(() => instrumentOf({ symbol: 'SAP', secType: SecType.STK, currency: 'EUR' })).toThrow(
+      /USD only/,
+    );
+  });
+
+  it('round-trips an instrument to the contract IB expects', () => {
+    const inst = instrumentOf({
+      conId: 9,
+      symbol: 'ES',
+      secType: SecType.FOP,
+      lastTradeDateOrContractMonth: '20261218',
+      strike: 6000,
+      right: OptionType.Call,
+      multiplier: 50,
+      exchange: 'CME',
+      currency: 'USD',
+    });
+    expect(contractOf(inst)).toEqual({
+      conId: 9,
+      symbol: 'ES',
+      secType: 'FOP',
+      lastTradeDateOrContractMonth: '20261218',
+      strike: 6000,
+      right: 'C',
+      multiplier: 50,
+      exchange: 'CME',
+      currency: 'USD',
+    });
+    expect(
+      contractOf(instrumentOf({ symbol: 'SPX', secType: SecType.IND, currency: 'USD' })),
+    ).toMatchObject({ secType: 'IND', exchange: 'CBOE' });
+  });
+
+  it('reads IB dates with or without a time or dashes', () => {
+    expect(fromIbDate('20261218')).toBe('2026-12-18');
+    expect(fromIbDate('20261218 16:00:00 US/Eastern')).toBe('2026-12-18');
+    expect(fromIbDate('2026-12-18')).toBe('2026-12-18');
+    expect(fromIbDate('')).toBeUndefined();
+  });
+});
