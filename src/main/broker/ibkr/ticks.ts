@@ -50,8 +50,8 @@ const DELAYED_TYPES: ReadonlySet<number> = new Set([
 
 /** The option computation Bulwark uses: the model's (13), or its delayed twin (83). */
 export const MODEL_TICKS: ReadonlySet<number> = new Set([
-  TickType.MODEL_OPTION,
-  TickType.DELAYED_MODEL_OPTION,
+  TICK.MODEL_OPTION,
+  TICK.DELAYED_MODEL_OPTION,
 ]);
 
 export interface OptionComputation {
