@@ -4,6 +4,7 @@ import type { Clock } from '../util/clock';
 import type { Logger } from '../util/logger';
 import type { BrokerPort } from './port';
 import type { SimControls } from './sim-controls';
+import { IbkrBroker } from './ibkr/ibkr-broker';
 import { SimBroker } from './sim';
 
 export interface BuiltBroker {
@@ -11,7 +12,7 @@ export interface BuiltBroker {
   sim: SimControls | null;
 }
 
-export function createBroker(config: BrokerConfig, clock: Clock, _log: Logger): BuiltBroker {
+export function createBroker(config: BrokerConfig, clock: Clock, log: Logger): BuiltBroker {
   switch (config.kind) {
     case 'sim': {
       const sim = new SimBroker({
@@ -24,8 +25,18 @@ export function createBroker(config: BrokerConfig, clock: Clock, _log: Logger): 
       return { port: sim, sim };
     }
     case 'ibkr':
-      throw new Error(
-        'The Interactive Brokers connection is not built yet (next release). Run with --broker sim.',
-      );
+      return {
+        port: new IbkrBroker(
+          {
+            host: config.host,
+            port: config.port,
+            clientId: config.clientId,
+            account: config.account,
+          },
+          clock,
+          log,
+        ),
+        sim: null,
+      };
   }
 }

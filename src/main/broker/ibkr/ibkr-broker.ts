@@ -1,0 +1,265 @@
+/**
+ * BrokerPort on Interactive Brokers (TWS / IB Gateway via @stoqey/ib). This part: the link and
+ * its state, the account (chosen or the first managed one), positions, account values, market
+ * data and contract lookup — re-requested on every new session. The order path is not wired
+ * yet: every order call is refused in plain words, so nothing can reach a live account by accident.
+ */
+import { EventName, type Contract, type ContractDetails, type IBApi } from '@stoqey/ib';
+import type { AccountSummary, ConnectionState, TradingMode } from '@shared/domain/account';
+import type { Instrument } from '@shared/domain/instrument';
+import type { DailyBar, OptionChain, Quote } from '@shared/domain/market';
+import type { MarginImpact, OrderRequest, WorkingOrder } from '@shared/domain/orders';
+import { Emitter } from '@shared/util/emitter';
+import type { Timers } from '@shared/util/timers';
+import { IB_LIVE_PORTS } from '../../config';
+import type { Logger } from '../../util/logger';
+import type {
+  BrokerEvents,
+  BrokerPort,
+  BrokerPosition,
+  ContractQuery,
+  MarketDataSubscription,
+} from '../port';
+import { AccountValues } from './account-values';
+import { IbConnection, type IbConnectionOptions, type LinkState } from './connection';
+import { contractOf, instrumentOf, UnsupportedContract } from './contracts';
+import { MarketDataLines } from './market-data';
+
+export interface IbkrBrokerOptions extends IbConnectionOptions {
+  /** The account to use when the login manages several; default the first. */
+  account: string | null;
+  /** Start resolves once the book is loaded, or rejects after this long. */
+  loadTimeoutMs?: number;
+}
+
+const ORDERS_NOT_WIRED = 'orders to Interactive Brokers are not wired up yet in this release';
+
+/** Live when the port is a live port or the account id does not start with D (paper: DU…). */
+export function tradingMode(port: number, account: string | null): TradingMode {
+  if (IB_LIVE_PORTS.includes(port)) return 'live';
+  return account !== null && !account.startsWith('D') ? 'live' : 'paper';
+}
+
+export class IbkrBroker implements BrokerPort {
+  readonly kind = 'ibkr' as const;
+  readonly events = new Emitter<BrokerEvents>();
+  private readonly link: IbConnection;
+  private readonly lines: MarketDataLines;
+  private readonly account: AccountValues;
+  private readonly held = new Map<string, BrokerPosition>();
+  private positionsLoaded = false;
+  private reqId = 1;
+  private accountId: string | null;
+
+  constructor(
+    private readonly options: IbkrBrokerOptions,
+    private readonly clock: Timers,
+    private readonly log: Logger,
+  ) {
+    this.accountId = options.account;
+    this.link = new IbConnection(options, clock, log);
+    this.lines = new MarketDataLines(
+      {
+        quote: (q) => this.events.emit('quote', q),
+        optionModel: (m) => this.events.emit('optionModel', m),
+        refused: (key, code, message) =>
+          this.events.emit('error', {
+            code: `IB_${code}`,
+            message: `${key}: ${message}`,
+            orderId: null,
+          }),
+      },
+      () => this.reqId++,
+      () => this.clock.now(),
+    );
+    this.account = new AccountValues(
+      (a) => this.events.emit('account', a),
+      () => this.clock.now(),
+    );
+    this.link.events.on('state', (s) => this.events.emit('connection', this.stateOf(s)));
+    this.link.events.on('ready', (api) => this.onSession(api));
+    this.link.events.on('restored', ({ dataLost }) => {
+      if (dataLost) this.lines.resubscribeAll();
+    });
+  }
+
+  /**
+   * Starts the link and resolves once positions and account values have arrived — or after
+   * `loadTimeoutMs` with the link still retrying in the background, so the app comes up and
+   * says why there is no book rather than failing to start while TWS is down.
+   */
+  start(): Promise<void> {
+    this.link.start();
+    const timeout = this.options.loadTimeoutMs ?? 10_000;
+    const started = this.clock.now();
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.positionsLoaded && this.account.current() !== null) return resolve();
+        if (this.clock.now() - started >= timeout) {
+          this.log.warn('no book from TWS yet; still trying', { reason: this.link.state().reason });
+          return resolve();
+        }
+        this.clock.setTimeout(check, 50).unref?.();
+      };
+      check();
+    });
+  }
+
+  stop(): Promise<void> {
+    this.link.stop();
+    this.lines.detach();
+    return Promise.resolve();
+  }
+
+  connectionState(): ConnectionState {
+    return this.stateOf(this.link.state());
+  }
+
+  managedAccounts(): readonly string[] {
+    return this.link.state().accounts;
+  }
+
+  positions(): readonly BrokerPosition[] {
+    return [...this.held.values()];
+  }
+
+  accountSummary(): AccountSummary | null {
+    return this.account.current();
+  }
+
+  subscribeMarketData(instrument: Instrument): MarketDataSubscription {
+    const unsubscribe = this.lines.subscribe(instrument);
+    return { key: instrument.key, unsubscribe };
+  }
+
+  lastQuote(key: string): Quote | null {
+    return this.lines.lastQuote(key);
+  }
+
+  lookupContract(query: ContractQuery): Promise<Instrument[]> {
+    const api = this.link.client();
+    if (!api) return Promise.reject(new Error('no TWS session: cannot look up contracts'));
+    const contract: Contract = contractOf({
+      key: '',
+      symbol: query.symbol,
+      secType: query.secType,
+      currency: 'USD',
+      multiplier: 1,
+      exchange: query.secType === 'IND' ? 'CBOE' : 'SMART',
+      description: '',
+      ...(query.expiry ? { expiry: query.expiry } : {}),
+      ...(query.strike !== undefined ? { strike: query.strike } : {}),
+      ...(query.right ? { right: query.right } : {}),
+    });
+    delete contract.multiplier;
+    return this.contractDetails(api, contract);
+  }
+
+  optionChain(): Promise<OptionChain[]> {
+    return Promise.reject(new Error('option chains from Interactive Brokers are not wired up yet'));
+  }
+
+  historicalDaily(): Promise<DailyBar[]> {
+    return Promise.reject(
+      new Error('historical bars from Interactive Brokers are not wired up yet'),
+    );
+  }
+
+  whatIf(_order: OrderRequest): Promise<MarginImpact> {
+    return Promise.reject(new Error(ORDERS_NOT_WIRED));
+  }
+
+  placeOrder(_order: OrderRequest): Promise<{ orderId: number }> {
+    return Promise.reject(new Error(ORDERS_NOT_WIRED));
+  }
+
+  cancelOrder(_orderId: number): Promise<void> {
+    return Promise.reject(new Error(ORDERS_NOT_WIRED));
+  }
+
+  openOrders(): readonly WorkingOrder[] {
+    return [];
+  }
+
+  private onSession(api: IBApi): void {
+    this.accountId ??= this.link.state().accounts[0] ?? null;
+    this.lines.attach(api);
+    this.account.attach(api, this.reqId++, () => this.accountId);
+    this.held.clear();
+    this.positionsLoaded = false;
+    api.on(
+      EventName.position,
+      (account: string, contract: Contract, pos: number, avgCost?: number) => {
+        if (account !== this.accountId) return;
+        this.onPosition(account, contract, pos, avgCost);
+      },
+    );
+    api.on(EventName.positionEnd, () => {
+      this.positionsLoaded = true;
+      this.events.emit('positions', this.positions());
+    });
+    api.reqPositions();
+  }
+
+  private onPosition(account: string, contract: Contract, pos: number, avgCost?: number): void {
+    let instrument: Instrument;
+    try {
+      instrument = instrumentOf(contract);
+    } catch (e) {
+      if (e instanceof UnsupportedContract) {
+        this.log.warn('position skipped', { symbol: contract.symbol ?? '?', reason: e.message });
+        return;
+      }
+      throw e;
+    }
+    if (pos === 0) this.held.delete(instrument.key);
+    else {
+      // IB's avgCost is per contract for options and futures; Bulwark keeps it per share/unit.
+      const perUnit =
+        instrument.secType === 'STK' ? (avgCost ?? 0) : (avgCost ?? 0) / instrument.multiplier;
+      this.held.set(instrument.key, { account, instrument, quantity: pos, avgPrice: perUnit });
+    }
+    if (this.positionsLoaded) this.events.emit('positions', this.positions());
+  }
+
+  private contractDetails(api: IBApi, contract: Contract): Promise<Instrument[]> {
+    const reqId = this.reqId++;
+    return new Promise((resolve) => {
+      const found: Instrument[] = [];
+      const onDetails = (id: number, details: ContractDetails) => {
+        if (id !== reqId) return;
+        try {
+          found.push(instrumentOf(details.contract));
+        } catch (e) {
+          if (!(e instanceof UnsupportedContract)) throw e;
+        }
+      };
+      const done = (id: number) => {
+        if (id !== reqId) return;
+        api.off(EventName.contractDetails, onDetails);
+        api.off(EventName.contractDetailsEnd, done);
+        api.off(EventName.error, onError);
+        resolve(found);
+      };
+      const onError = (_e: Error, code: number, id: number) => {
+        if (id === reqId && code === 200) done(id);
+      };
+      api.on(EventName.contractDetails, onDetails);
+      api.on(EventName.contractDetailsEnd, done);
+      api.on(EventName.error, onError);
+      api.reqContractDetails(reqId, contract);
+    });
+  }
+
+  private stateOf(s: LinkState): ConnectionState {
+    return {
+      broker: 'ibkr',
+      status: s.status,
+      reason: s.reason,
+      account: this.accountId ?? s.accounts[0] ?? null,
+      mode: tradingMode(this.options.port, this.accountId ?? s.accounts[0] ?? null),
+      serverVersion: s.serverVersion,
+      since: s.since,
+    };
+  }
+}
