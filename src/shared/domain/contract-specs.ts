@@ -33,3 +33,21 @@ export const EUROPEAN_OPTION_ROOTS: ReadonlySet<string> = new Set([
 ]);
 
 export const EQUITY_OPTION_MULTIPLIER = 100;
+
+/** Where futures (and their options) trade, for requests that need an exchange. */
+export const FUTURES_EXCHANGES: Readonly<Record<string, string>> = {
+  ES: 'CME',
+  MES: 'CME',
+  NQ: 'CME',
+  MNQ: 'CME',
+  RTY: 'CME',
+  M2K: 'CME',
+  YM: 'CBOT',
+  MYM: 'CBOT',
+  ZB: 'CBOT',
+  ZN: 'CBOT',
+  CL: 'NYMEX',
+  NG: 'NYMEX',
+  GC: 'COMEX',
+  SI: 'COMEX',
+};

@@ -9,6 +9,7 @@ import { OptionType, type SecType as IbSecType } from '@stoqey/ib';
 import {
   EQUITY_OPTION_MULTIPLIER,
   EUROPEAN_OPTION_ROOTS,
+  FUTURES_EXCHANGES,
   FUTURES_MULTIPLIERS,
 } from '@shared/domain/contract-specs';
 import { quarterlyOnOrAfter } from '@shared/domain/futures-calendar';
@@ -38,6 +39,14 @@ const ROOT_OF_CLASS: Readonly<Record<string, string>> = { SPXW: 'SPX', NDXP: 'ND
 const SEC_TYPES: ReadonlySet<string> = new Set(['STK', 'IND', 'FUT', 'OPT', 'FOP']);
 
 export class UnsupportedContract extends Error {}
+
+/** Positions arrive without an exchange for derivatives; requests need one. */
+function defaultExchange(st: SecType, symbol: string): string {
+  if (st === 'IND') return 'CBOE';
+  if (st === 'FUT' || st === 'FOP') return FUTURES_EXCHANGES[symbol] ?? 'CME';
+  if (st === 'OPT' && EUROPEAN_OPTION_ROOTS.has(symbol)) return 'CBOE';
+  return 'SMART';
+}
 
 /** YYYYMMDD (optionally followed by a time) → YYYY-MM-DD. */
 export function fromIbDate(raw: string | undefined): string | undefined {
@@ -93,7 +102,7 @@ export function instrumentOf(c: Contract): Instrument {
     secType: st,
     currency: 'USD',
     multiplier,
-    exchange: c.exchange || c.primaryExch || (st === 'IND' ? 'CBOE' : 'SMART'),
+    exchange: c.exchange || defaultExchange(st, symbol),
     description: describeInstrument(parts),
   };
   if (c.conId) inst.conId = c.conId;

@@ -1,0 +1,123 @@
+/**
+ * Bulwark's IBKR adapter against the fake TWS serving the simulator, over real sockets: the
+ * book and account equal the simulator's, option Greeks arrive as broker-model values, and the
+ * connection state reads paper with the server version.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { OptionModel, Quote } from '@shared/domain/market';
+import { IbkrBroker } from '../../../src/main/broker/ibkr/ibkr-broker';
+import { SimBroker } from '../../../src/main/broker/sim';
+import { systemClock } from '../../../src/main/util/clock';
+import { silentLogger } from '../../../src/main/util/logger';
+import { FakeClock } from '../../fakes/fake-clock';
+import { FakeTws } from '../../fake-tws/server';
+import { attachSimulator, type SimBridge } from '../../fake-tws/sim-bridge';
+import { START } from './sim-harness';
+
+let cleanup: Array<() => Promise<void> | void> = [];
+
+afterEach(async () => {
+  for (const f of cleanup.reverse()) await f();
+  cleanup = [];
+});
+
+async function setup() {
+  const clock = new FakeClock(START);
+  const sim = new SimBroker({ seed: 42, clock, startTime: START });
+  await sim.start();
+  const tws = new FakeTws({ now: () => clock.now() });
+  const bridge: SimBridge = attachSimulator(tws, sim);
+  const port = await tws.listen();
+  const broker = new IbkrBroker(
+    { host: '127.0.0.1', port, clientId: 17, account: null },
+    systemClock,
+    silentLogger,
+  );
+  cleanup.push(
+    () => sim.stop(),
+    () => tws.close(),
+    () => bridge.detach(),
+    () => broker.stop(),
+  );
+  await broker.start();
+  return { clock, sim, tws, broker };
+}
+
+describe('IBKR adapter on the fake TWS', () => {
+  it('reaches ready: paper account, server version 193, the simulator’s positions and account values', async () => {
+    const { sim, tws, broker } = await setup();
+    expect(broker.connectionState()).toMatchObject({
+      broker: 'ibkr',
+      status: 'connected',
+      mode: 'paper',
+      account: 'DU1234567',
+      serverVersion: 193,
+    });
+    const mine = [...broker.positions()].sort((a, b) =>
+      a.instrument.key.localeCompare(b.instrument.key),
+    );
+    const theirs = [...sim.positions()].sort((a, b) =>
+      a.instrument.key.localeCompare(b.instrument.key),
+    );
+    expect(mine.map((p) => [p.instrument.key, p.quantity])).toEqual(
+      theirs.map((p) => [p.instrument.key, p.quantity]),
+    );
+    for (const [i, p] of mine.entries()) expect(p.avgPrice).toBeCloseTo(theirs[i]!.avgPrice, 8);
+    const acct = broker.accountSummary()!;
+    const simAcct = sim.accountSummary()!;
+    for (const k of [
+      'netLiquidation',
+      'excessLiquidity',
+      'maintMargin',
+      'initMargin',
+      'buyingPower',
+      'cushion',
+    ] as const) {
+      expect(acct[k], k).toBeCloseTo(simAcct[k], 6);
+    }
+    expect(tws.protocolErrors).toEqual([]);
+  });
+
+  it('streams quotes and broker-model Greeks for a held SPX option, and stops on unsubscribe', async () => {
+    const { clock, sim, tws, broker } = await setup();
+    const option = broker
+      .positions()
+      .find((p) => p.instrument.secType === 'OPT' && p.instrument.symbol === 'SPX')!.instrument;
+    const quotes: Quote[] = [];
+    const models: OptionModel[] = [];
+    broker.events.on('quote', (q) => q.key === option.key && quotes.push(q));
+    broker.events.on('optionModel', (m) => m.key === option.key && models.push(m));
+    const simModels: OptionModel[] = [];
+    sim.events.on('optionModel', (m) => m.key === option.key && simModels.push(m));
+    const sub = broker.subscribeMarketData(option);
+    await expect.poll(() => tws.connectedClients()).toBe(1);
+    for (let i = 0; i < 8 && models.length === 0; i++) {
+      clock.advance(250);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await expect.poll(() => models.length).toBeGreaterThan(0);
+    expect(quotes.at(-1)!.mark).toBeGreaterThan(0);
+    const model = models.at(-1)!;
+    const same = simModels.find((m) => m.delta === model.delta)!;
+    expect(same).toBeDefined();
+    expect(model).toMatchObject({
+      iv: same.iv,
+      gamma: same.gamma,
+      vega: same.vega,
+      theta: same.theta,
+    });
+    sub.unsubscribe();
+    const seen = models.length;
+    clock.advance(1_000);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(models.length).toBe(seen);
+    expect(tws.protocolErrors).toEqual([]);
+  });
+
+  it('looks up contracts through TWS, and answers an unknown one with nothing', async () => {
+    const { broker } = await setup();
+    const [spx] = await broker.lookupContract({ symbol: 'SPX', secType: 'IND' });
+    expect(spx).toMatchObject({ key: 'IND:SPX', secType: 'IND' });
+    expect(await broker.lookupContract({ symbol: 'NOPE', secType: 'STK' })).toEqual([]);
+  });
+});
