@@ -5,6 +5,7 @@
  *   tsx --tsconfig tsconfig.base.json test/fake-tws/main.ts --port 7497 [--seed N] [--server-version 193|178]
  *
  * Prints one line once listening; client messages it cannot parse are reported on stderr.
+ * SIGUSR1 simulates an outage (every socket dropped, no new connections); SIGUSR2 ends it.
  */
 import { parseArgs } from 'node:util';
 import { SimBroker } from '../../src/main/broker/sim';
@@ -63,6 +64,14 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+  process.on('SIGUSR1', () => {
+    void tws.close().then(() => process.stderr.write('outage: sockets dropped, not listening\n'));
+  });
+  process.on('SIGUSR2', () => {
+    void tws
+      .listen(bound, '127.0.0.1')
+      .then(() => process.stderr.write('outage over: listening\n'));
+  });
 }
 
 main().catch((e: unknown) => fail(e instanceof Error ? (e.stack ?? e.message) : String(e)));
