@@ -120,4 +120,18 @@ describe('IBKR adapter on the fake TWS', () => {
     expect(spx).toMatchObject({ key: 'IND:SPX', secType: 'IND' });
     expect(await broker.lookupContract({ symbol: 'NOPE', secType: 'STK' })).toEqual([]);
   });
+
+  it('reads a year of daily bars equal to the simulator’s, and option chains with their expiries', async () => {
+    const { sim, broker } = await setup();
+    const bars = await broker.historicalDaily('AAPL', 252);
+    const theirs = await sim.historicalDaily('AAPL', 252);
+    expect(bars).toHaveLength(theirs.length);
+    expect(bars.at(-1)).toMatchObject({ date: theirs.at(-1)!.date });
+    expect(bars.at(-1)!.close).toBeCloseTo(theirs.at(-1)!.close, 6);
+    const [chain] = await broker.optionChain('SPX');
+    const [simChain] = await sim.optionChain('SPX');
+    expect(chain).toMatchObject({ secType: 'OPT', exercise: 'european', multiplier: 100 });
+    expect(chain!.expirations).toEqual(expect.arrayContaining(simChain!.expirations.slice(0, 3)));
+    expect(chain!.strikes.length).toBeGreaterThan(50);
+  });
 });

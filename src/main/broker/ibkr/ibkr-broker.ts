@@ -4,7 +4,7 @@
  * data and contract lookup — re-requested on every new session. The order path is not wired
  * yet: every order call is refused in plain words, so nothing can reach a live account by accident.
  */
-import { EventName, type Contract, type ContractDetails, type IBApi } from '@stoqey/ib';
+import { EventName, type Contract, type IBApi } from '@stoqey/ib';
 import type { AccountSummary, ConnectionState, TradingMode } from '@shared/domain/account';
 import type { Instrument } from '@shared/domain/instrument';
 import type { DailyBar, OptionChain, Quote } from '@shared/domain/market';
@@ -24,6 +24,7 @@ import { AccountValues } from './account-values';
 import { IbConnection, type IbConnectionOptions, type LinkState } from './connection';
 import { contractOf, instrumentOf, UnsupportedContract } from './contracts';
 import { MarketDataLines } from './market-data';
+import { contractDetails, dailyBars, instrumentForHistory, optionChains } from './reference-data';
 
 export interface IbkrBrokerOptions extends IbConnectionOptions {
   /** The account to use when the login manages several; default the first. */
@@ -136,9 +137,8 @@ export class IbkrBroker implements BrokerPort {
     return this.lines.lastQuote(key);
   }
 
-  lookupContract(query: ContractQuery): Promise<Instrument[]> {
-    const api = this.link.client();
-    if (!api) return Promise.reject(new Error('no TWS session: cannot look up contracts'));
+  async lookupContract(query: ContractQuery): Promise<Instrument[]> {
+    const api = this.session('contract details');
     const contract: Contract = contractOf({
       key: '',
       symbol: query.symbol,
@@ -152,17 +152,28 @@ export class IbkrBroker implements BrokerPort {
       ...(query.right ? { right: query.right } : {}),
     });
     delete contract.multiplier;
-    return this.contractDetails(api, contract);
+    return contractDetails(api, this.reqId++, contract);
   }
 
-  optionChain(): Promise<OptionChain[]> {
-    return Promise.reject(new Error('option chains from Interactive Brokers are not wired up yet'));
-  }
-
-  historicalDaily(): Promise<DailyBar[]> {
-    return Promise.reject(
-      new Error('historical bars from Interactive Brokers are not wired up yet'),
+  async optionChain(underlying: string): Promise<OptionChain[]> {
+    const api = this.session('option chains');
+    const [found] = await contractDetails(
+      api,
+      this.reqId++,
+      contractOf(instrumentForHistory(underlying)),
     );
+    if (!found) throw new Error(`TWS does not know ${underlying}`);
+    return optionChains(api, this.reqId++, found);
+  }
+
+  async historicalDaily(symbol: string, days: number): Promise<DailyBar[]> {
+    return dailyBars(this.session('historical bars'), this.reqId++, symbol, days);
+  }
+
+  private session(what: string): IBApi {
+    const api = this.link.client();
+    if (!api) throw new Error(`no TWS session: cannot request ${what}`);
+    return api;
   }
 
   whatIf(_order: OrderRequest): Promise<MarginImpact> {
@@ -220,35 +231,6 @@ export class IbkrBroker implements BrokerPort {
       this.held.set(instrument.key, { account, instrument, quantity: pos, avgPrice: perUnit });
     }
     if (this.positionsLoaded) this.events.emit('positions', this.positions());
-  }
-
-  private contractDetails(api: IBApi, contract: Contract): Promise<Instrument[]> {
-    const reqId = this.reqId++;
-    return new Promise((resolve) => {
-      const found: Instrument[] = [];
-      const onDetails = (id: number, details: ContractDetails) => {
-        if (id !== reqId) return;
-        try {
-          found.push(instrumentOf(details.contract));
-        } catch (e) {
-          if (!(e instanceof UnsupportedContract)) throw e;
-        }
-      };
-      const done = (id: number) => {
-        if (id !== reqId) return;
-        api.off(EventName.contractDetails, onDetails);
-        api.off(EventName.contractDetailsEnd, done);
-        api.off(EventName.error, onError);
-        resolve(found);
-      };
-      const onError = (_e: Error, code: number, id: number) => {
-        if (id === reqId && code === 200) done(id);
-      };
-      api.on(EventName.contractDetails, onDetails);
-      api.on(EventName.contractDetailsEnd, done);
-      api.on(EventName.error, onError);
-      api.reqContractDetails(reqId, contract);
-    });
   }
 
   private stateOf(s: LinkState): ConnectionState {
