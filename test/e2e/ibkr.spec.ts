@@ -22,6 +22,7 @@ test('the book arrives from TWS: paper account, connected, Greeks from IB', asyn
   await expect(page.getByRole('status', { name: /^Connection/ })).toHaveAccessibleName(/connected/);
   await expect(page.getByText(/^paper$/i)).toBeVisible();
   await expect(page.getByText('DU1234567')).toBeVisible();
+  await expect(page.getByText('API v193')).toBeVisible();
   await expect(
     page.getByRole('status', { name: /^Beta-weighted delta: (green|yellow|red)$/ }),
   ).toBeVisible();

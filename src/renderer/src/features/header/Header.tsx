@@ -13,6 +13,7 @@ export function Header() {
   const broker = useBulwark((s) => s.connection?.broker ?? s.app?.broker ?? null);
   const mode = useBulwark((s) => s.connection?.mode ?? null);
   const accountId = useBulwark((s) => s.connection?.account ?? s.account?.account ?? null);
+  const serverVersion = useBulwark((s) => s.connection?.serverVersion ?? null);
   return (
     <header className="header">
       <div className="brand">
@@ -33,6 +34,11 @@ export function Header() {
         <span className="account-id" title="Account">
           {accountId ?? '—'}
         </span>
+        {serverVersion !== null ? (
+          <span className="server-version" title="TWS / IB Gateway API server version">
+            API v{serverVersion}
+          </span>
+        ) : null}
       </div>
       <ConnectionIndicator />
       <LinkIndicator />
