@@ -135,3 +135,69 @@ describe('IBKR adapter on the fake TWS', () => {
     expect(chain!.strikes.length).toBeGreaterThan(50);
   });
 });
+
+describe('IBKR adapter: market data after trouble', () => {
+  async function subscribed(delayedOnly = false) {
+    const clock = new FakeClock(START);
+    const sim = new SimBroker({ seed: 42, clock, startTime: START });
+    await sim.start();
+    const tws = new FakeTws({ now: () => clock.now() });
+    const bridge = attachSimulator(tws, sim, { delayedOnly });
+    const port = await tws.listen();
+    const broker = new IbkrBroker(
+      {
+        host: '127.0.0.1',
+        port,
+        clientId: 17,
+        account: null,
+        backoff: { initialMs: 100, maxMs: 400 },
+      },
+      systemClock,
+      silentLogger,
+    );
+    cleanup.push(
+      () => sim.stop(),
+      () => tws.close(),
+      () => bridge.detach(),
+      () => broker.stop(),
+    );
+    await broker.start();
+    const spx = broker.positions().find((p) => p.instrument.symbol === 'SPX')!.instrument;
+    const quotes: Quote[] = [];
+    broker.events.on('quote', (q) => q.key === spx.key && quotes.push(q));
+    broker.subscribeMarketData(spx);
+    const requests = () => tws.received.filter((f) => f[0] === '1').length;
+    const tick = async () => {
+      clock.advance(250);
+      await new Promise((r) => setTimeout(r, 30));
+    };
+    await expect.poll(async () => (await tick(), quotes.length)).toBeGreaterThan(0);
+    return { tws, broker, quotes, requests, tick };
+  }
+
+  it('asks for every line again after 1101 (TWS lost the subscriptions), and ticks resume', async () => {
+    const { tws, quotes, requests, tick } = await subscribed();
+    const before = requests();
+    tws.sendError(-1, 1101, 'Connectivity between IB and TWS has been restored- data lost.');
+    await expect.poll(() => requests()).toBe(before + 1);
+    const seen = quotes.length;
+    await expect.poll(async () => (await tick(), quotes.length)).toBeGreaterThan(seen);
+    expect(tws.protocolErrors).toEqual([]);
+  });
+
+  it('brings subscriptions back after a dropped socket, with a fresh session', async () => {
+    const { tws, broker, quotes, requests, tick } = await subscribed();
+    const before = requests();
+    tws.dropConnections();
+    await expect.poll(() => broker.connectionState().status).not.toBe('connected');
+    await expect.poll(() => broker.connectionState().status, { timeout: 5_000 }).toBe('connected');
+    await expect.poll(() => requests()).toBeGreaterThan(before);
+    const seen = quotes.length;
+    await expect.poll(async () => (await tick(), quotes.length)).toBeGreaterThan(seen);
+  });
+
+  it('falls back to delayed data only where live is not available, and flags it', async () => {
+    const { quotes } = await subscribed(true);
+    expect(quotes.at(-1)!.delayed).toBe(true);
+  });
+});

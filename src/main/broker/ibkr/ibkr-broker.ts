@@ -4,7 +4,7 @@
  * data and contract lookup — re-requested on every new session. The order path is not wired
  * yet: every order call is refused in plain words, so nothing can reach a live account by accident.
  */
-import { EventName, type Contract, type IBApi } from '@stoqey/ib';
+import { EventName, MarketDataType, type Contract, type IBApi } from '@stoqey/ib';
 import type { AccountSummary, ConnectionState, TradingMode } from '@shared/domain/account';
 import type { Instrument } from '@shared/domain/instrument';
 import type { DailyBar, OptionChain, Quote } from '@shared/domain/market';
@@ -194,6 +194,8 @@ export class IbkrBroker implements BrokerPort {
 
   private onSession(api: IBApi): void {
     this.accountId ??= this.link.state().accounts[0] ?? null;
+    // Type 3: live where the account has the subscription, delayed (and flagged) elsewhere.
+    api.reqMarketDataType(MarketDataType.DELAYED);
     this.lines.attach(api);
     this.account.attach(api, this.reqId++, () => this.accountId);
     this.held.clear();
