@@ -18,6 +18,7 @@ export const USAGE = `Usage: bulwark [options]
   --ib-port PORT           7497 TWS paper, 7496 TWS live, 4002 Gateway paper, 4001 Gateway live
   --ib-client-id N         API client id, unique per connected program (default 17)
   --account ID             IB account to use when the login manages several
+  --ib-lines N             market-data lines to use, positions first (default 100)
   --stale-quote-ms MS      a price older than this shows as stale (default ${DEFAULT_STALE_AFTER.quoteMs})
   --stale-greeks-ms MS     Greeks older than this show as stale (default ${DEFAULT_STALE_AFTER.greeksMs})
   --risk-matrix PATH       your risk matrix YAML (default resources/risk-matrix.default.yaml)
@@ -36,6 +37,7 @@ const options = {
   'ib-port': { type: 'string' },
   'ib-client-id': { type: 'string' },
   account: { type: 'string' },
+  'ib-lines': { type: 'string' },
   'stale-quote-ms': { type: 'string' },
   'stale-greeks-ms': { type: 'string' },
   'log-level': { type: 'string' },
@@ -62,6 +64,7 @@ const FlagsSchema = z
       .string()
       .regex(/^[A-Z0-9]{2,20}$/, 'expected an IB account id like DU1234567')
       .optional(),
+    'ib-lines': int(5, 10_000).default(100),
     'stale-quote-ms': int(100, 3_600_000).default(DEFAULT_STALE_AFTER.quoteMs),
     'stale-greeks-ms': int(100, 3_600_000).default(DEFAULT_STALE_AFTER.greeksMs),
     'log-level': z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -135,6 +138,7 @@ export function parseLaunchArgs(
           port: f['ib-port'],
           clientId: f['ib-client-id'],
           account: f.account ?? null,
+          maxMarketDataLines: f['ib-lines'],
         };
   return {
     ok: true,

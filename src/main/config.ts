@@ -17,6 +17,8 @@ export interface IbkrBrokerConfig {
   port: number;
   clientId: number;
   account: string | null;
+  /** Market-data lines Bulwark may use (TWS's allowance). */
+  maxMarketDataLines: number;
 }
 
 export type BrokerConfig = SimBrokerConfig | IbkrBrokerConfig;

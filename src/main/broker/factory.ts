@@ -32,6 +32,7 @@ export function createBroker(config: BrokerConfig, clock: Clock, log: Logger): B
             port: config.port,
             clientId: config.clientId,
             account: config.account,
+            maxMarketDataLines: config.maxMarketDataLines,
           },
           clock,
           log,

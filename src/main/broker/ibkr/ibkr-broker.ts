@@ -23,15 +23,20 @@ import type {
 import { AccountValues } from './account-values';
 import { IbConnection, type IbConnectionOptions, type LinkState } from './connection';
 import { contractOf, instrumentOf, UnsupportedContract } from './contracts';
-import { MarketDataLines } from './market-data';
+import { DEFAULT_MAX_LINES, MarketDataLines } from './market-data';
 import { contractDetails, dailyBars, instrumentForHistory, optionChains } from './reference-data';
 
 export interface IbkrBrokerOptions extends IbConnectionOptions {
   /** The account to use when the login manages several; default the first. */
   account: string | null;
-  /** Start resolves once the book is loaded, or rejects after this long. */
+  /** Start resolves once the book is loaded, or after this long with the link still retrying. */
   loadTimeoutMs?: number;
+  /** Market-data lines Bulwark may hold (TWS's allowance; default 100). */
+  maxMarketDataLines?: number;
 }
+
+/** Always worth a line: they set the regime and the benchmark. */
+const ESSENTIAL_LINES: ReadonlySet<string> = new Set(['IND:VIX', 'IND:VIX3M', 'IND:SPX']);
 
 const ORDERS_NOT_WIRED = 'orders to Interactive Brokers are not wired up yet in this release';
 
@@ -72,6 +77,10 @@ export class IbkrBroker implements BrokerPort {
       },
       () => this.reqId++,
       () => this.clock.now(),
+      {
+        maxLines: options.maxMarketDataLines ?? DEFAULT_MAX_LINES,
+        isPriority: (key) => ESSENTIAL_LINES.has(key) || this.heldOrUnderlying(key),
+      },
     );
     this.account = new AccountValues(
       (a) => this.events.emit('account', a),
@@ -212,6 +221,12 @@ export class IbkrBroker implements BrokerPort {
       this.events.emit('positions', this.positions());
     });
     api.reqPositions();
+  }
+
+  private heldOrUnderlying(key: string): boolean {
+    if (this.held.has(key)) return true;
+    for (const p of this.held.values()) if (p.instrument.underlyingKey === key) return true;
+    return false;
   }
 
   private onPosition(account: string, contract: Contract, pos: number, avgCost?: number): void {

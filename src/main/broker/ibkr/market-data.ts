@@ -13,13 +13,24 @@ interface Line {
   inst: Instrument;
   assembler: TickAssembler;
   reqId: number | null;
+  /** Over the line budget: wanted, but not requested until a line frees up. */
+  waiting: boolean;
 }
+
+/** TWS's default market-data line allowance. */
+export const DEFAULT_MAX_LINES = 100;
 
 export interface MarketDataSink {
   quote(q: Quote): void;
   optionModel(m: OptionModel): void;
   /** A line TWS refused (no permission, unknown contract…), in plain words. */
   refused(key: string, code: number, message: string): void;
+}
+
+export interface LineBudget {
+  maxLines: number;
+  /** Lines for held positions come first; others give way when the budget is tight. */
+  isPriority(key: string): boolean;
 }
 
 export class MarketDataLines {
@@ -32,6 +43,7 @@ export class MarketDataLines {
     private readonly sink: MarketDataSink,
     private readonly nextReqId: () => number,
     private readonly now: () => number,
+    private readonly budget: LineBudget = { maxLines: DEFAULT_MAX_LINES, isPriority: () => true },
   ) {}
 
   /** A new session: listen on it and request every wanted line again. */
@@ -92,16 +104,17 @@ export class MarketDataLines {
   resubscribeAll(): void {
     for (const line of this.lines.values()) {
       if (line.reqId !== null) this.byReqId.delete(line.reqId);
-      this.request(line);
+      line.reqId = null;
     }
+    for (const line of this.byPriority()) if (!line.waiting) this.request(line);
   }
 
   subscribe(inst: Instrument): () => void {
     let line = this.lines.get(inst.key);
     if (!line) {
-      line = { inst, assembler: new TickAssembler(inst.key), reqId: null };
+      line = { inst, assembler: new TickAssembler(inst.key), reqId: null, waiting: true };
       this.lines.set(inst.key, line);
-      this.request(line);
+      this.admit(line);
     }
     const key = inst.key;
     return () => this.unsubscribe(key);
@@ -115,13 +128,59 @@ export class MarketDataLines {
     return [...this.lines.keys()];
   }
 
+  /** Keys waiting for a line because the budget is used up. */
+  waitingKeys(): string[] {
+    return [...this.lines.values()].filter((l) => l.waiting).map((l) => l.inst.key);
+  }
+
+  private active(): Line[] {
+    return [...this.lines.values()].filter((l) => !l.waiting);
+  }
+
+  private byPriority(): Line[] {
+    const all = [...this.lines.values()];
+    const p = (l: Line) => (this.budget.isPriority(l.inst.key) ? 0 : 1);
+    return all.sort((a, b) => p(a) - p(b));
+  }
+
+  /** Gives the line a slot: a free one, or one taken from a non-priority line. */
+  private admit(line: Line): void {
+    const active = this.active();
+    if (active.length >= this.budget.maxLines) {
+      const victim = this.budget.isPriority(line.inst.key)
+        ? active.find((l) => !this.budget.isPriority(l.inst.key))
+        : undefined;
+      if (!victim) {
+        this.sink.refused(
+          line.inst.key,
+          0,
+          `over the market-data line budget (${this.budget.maxLines} lines)`,
+        );
+        return;
+      }
+      this.release(victim);
+      victim.waiting = true;
+    }
+    line.waiting = false;
+    this.request(line);
+  }
+
+  private release(line: Line): void {
+    if (line.reqId !== null) {
+      this.byReqId.delete(line.reqId);
+      this.api?.cancelMktData(line.reqId);
+      line.reqId = null;
+    }
+  }
+
   private unsubscribe(key: string): void {
     const line = this.lines.get(key);
     if (!line) return;
     this.lines.delete(key);
-    if (line.reqId !== null) {
-      this.byReqId.delete(line.reqId);
-      this.api?.cancelMktData(line.reqId);
+    this.release(line);
+    if (!line.waiting) {
+      const next = this.byPriority().find((l) => l.waiting);
+      if (next) this.admit(next);
     }
   }
 
