@@ -13,12 +13,15 @@ describe('IBKR broker safety', () => {
     expect(tradingMode(7497, 'U1234567')).toBe('live');
   });
 
-  it('refuses every order call while the order path is not wired, sending nothing', async () => {
-    const broker = new IbkrBroker(
-      { host: '127.0.0.1', port: 7497, clientId: 17, account: 'DU1234567' },
+  const brokerOn = (port: number, account: string, allowLive = false) =>
+    new IbkrBroker(
+      { host: '127.0.0.1', port, clientId: 17, account, allowLive },
       new FakeClock(),
       silentLogger,
     );
+
+  it('refuses every order call without a TWS session, sending nothing', async () => {
+    const broker = brokerOn(7497, 'DU1234567');
     const put = inst({
       secType: 'OPT',
       symbol: 'SPX',
@@ -34,14 +37,20 @@ describe('IBKR broker safety', () => {
       tif: 'DAY' as const,
       legs: [{ instrument: put, action: 'BUY' as const, ratio: 1 }],
     };
-    await expect(broker.placeOrder(order)).rejects.toThrow(/not wired up yet/);
-    await expect(broker.whatIf(order)).rejects.toThrow(/not wired up yet/);
-    await expect(broker.cancelOrder(1)).rejects.toThrow(/not wired up yet/);
+    await expect(broker.placeOrder(order)).rejects.toThrow(/no TWS session/);
+    await expect(broker.whatIf(order)).rejects.toThrow(/no TWS session/);
+    await expect(broker.cancelOrder(1)).rejects.toThrow(/no TWS session/);
     expect(broker.openOrders()).toEqual([]);
     expect(broker.connectionState()).toMatchObject({
       broker: 'ibkr',
       status: 'disconnected',
       mode: 'paper',
     });
+    // A live account refuses before anything else, unless live trading is enabled explicitly.
+    await expect(brokerOn(7496, 'DU1234567').placeOrder(order)).rejects.toThrow(/LIVE account/);
+    await expect(brokerOn(7497, 'U7654321').whatIf(order)).rejects.toThrow(/LIVE account/);
+    await expect(brokerOn(7496, 'U7654321', true).placeOrder(order)).rejects.toThrow(
+      /no TWS session/,
+    );
   });
 });

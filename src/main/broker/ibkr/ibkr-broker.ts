@@ -24,6 +24,7 @@ import { AccountValues } from './account-values';
 import { IbConnection, type IbConnectionOptions, type LinkState } from './connection';
 import { contractOf, instrumentOf, UnsupportedContract } from './contracts';
 import { DEFAULT_MAX_LINES, MarketDataLines } from './market-data';
+import { IbOrders } from './orders';
 import { contractDetails, dailyBars, instrumentForHistory, optionChains } from './reference-data';
 
 export interface IbkrBrokerOptions extends IbConnectionOptions {
@@ -33,12 +34,12 @@ export interface IbkrBrokerOptions extends IbConnectionOptions {
   loadTimeoutMs?: number;
   /** Market-data lines Bulwark may hold (TWS's allowance; default 100). */
   maxMarketDataLines?: number;
+  /** Orders to a live account are refused unless this is set explicitly. */
+  allowLive?: boolean;
 }
 
 /** Always worth a line: they set the regime and the benchmark. */
 const ESSENTIAL_LINES: ReadonlySet<string> = new Set(['IND:VIX', 'IND:VIX3M', 'IND:SPX']);
-
-const ORDERS_NOT_WIRED = 'orders to Interactive Brokers are not wired up yet in this release';
 
 /** Live when the port is a live port or the account id does not start with D (paper: DU…). */
 export function tradingMode(port: number, account: string | null): TradingMode {
@@ -52,6 +53,7 @@ export class IbkrBroker implements BrokerPort {
   private readonly link: IbConnection;
   private readonly lines: MarketDataLines;
   private readonly account: AccountValues;
+  private readonly orders: IbOrders;
   private readonly held = new Map<string, BrokerPosition>();
   private positionsLoaded = false;
   private reqId = 1;
@@ -86,7 +88,14 @@ export class IbkrBroker implements BrokerPort {
       (a) => this.events.emit('account', a),
       () => this.clock.now(),
     );
-    this.link.events.on('state', (s) => this.events.emit('connection', this.stateOf(s)));
+    this.orders = new IbOrders(this.events, () => this.clock.now());
+    this.link.events.on('state', (s) => {
+      if (s.status === 'disconnected') {
+        this.orders.detach();
+        this.lines.detach();
+      }
+      this.events.emit('connection', this.stateOf(s));
+    });
     this.link.events.on('ready', (api) => this.onSession(api));
     this.link.events.on('restored', ({ dataLost }) => {
       if (dataLost) this.lines.resubscribeAll();
@@ -179,26 +188,58 @@ export class IbkrBroker implements BrokerPort {
     return dailyBars(this.session('historical bars'), this.reqId++, symbol, days);
   }
 
+  async whatIf(order: OrderRequest): Promise<MarginImpact> {
+    const ready = await this.orderable(order);
+    return this.orders.whatIf(this.link.nextOrderId(), ready);
+  }
+
+  async placeOrder(order: OrderRequest): Promise<{ orderId: number }> {
+    const ready = await this.orderable(order);
+    return this.orders.place(this.link.nextOrderId(), ready);
+  }
+
+  async cancelOrder(orderId: number): Promise<void> {
+    return this.orders.cancel(orderId);
+  }
+
+  openOrders(): readonly WorkingOrder[] {
+    return this.orders.open();
+  }
+
+  /**
+   * Live-account guard and combo legs completed with their contract ids. A live account (live
+   * port or a non-paper account id) takes orders only with `allowLive` set.
+   */
+  private async orderable(order: OrderRequest): Promise<OrderRequest> {
+    const mode = this.connectionState().mode;
+    if (mode === 'live' && this.options.allowLive !== true) {
+      throw new Error(
+        'refused: this is a LIVE account and live trading is not enabled (allowLive)',
+      );
+    }
+    if (order.legs.length < 2 || order.legs.every((l) => l.instrument.conId)) return order;
+    const legs = await Promise.all(
+      order.legs.map(async (leg) => {
+        if (leg.instrument.conId) return leg;
+        const i = leg.instrument;
+        const [found] = await this.lookupContract({
+          symbol: i.symbol,
+          secType: i.secType,
+          ...(i.expiry ? { expiry: i.expiry } : {}),
+          ...(i.strike !== undefined ? { strike: i.strike } : {}),
+          ...(i.right ? { right: i.right } : {}),
+        });
+        if (!found?.conId) throw new Error(`TWS does not know the combo leg ${i.description}`);
+        return { ...leg, instrument: { ...i, conId: found.conId } };
+      }),
+    );
+    return { ...order, legs };
+  }
+
   private session(what: string): IBApi {
     const api = this.link.client();
     if (!api) throw new Error(`no TWS session: cannot request ${what}`);
     return api;
-  }
-
-  whatIf(_order: OrderRequest): Promise<MarginImpact> {
-    return Promise.reject(new Error(ORDERS_NOT_WIRED));
-  }
-
-  placeOrder(_order: OrderRequest): Promise<{ orderId: number }> {
-    return Promise.reject(new Error(ORDERS_NOT_WIRED));
-  }
-
-  cancelOrder(_orderId: number): Promise<void> {
-    return Promise.reject(new Error(ORDERS_NOT_WIRED));
-  }
-
-  openOrders(): readonly WorkingOrder[] {
-    return [];
   }
 
   private onSession(api: IBApi): void {
@@ -206,6 +247,7 @@ export class IbkrBroker implements BrokerPort {
     // Type 3: live where the account has the subscription, delayed (and flagged) elsewhere.
     api.reqMarketDataType(MarketDataType.DELAYED);
     this.lines.attach(api);
+    this.orders.attach(api);
     this.account.attach(api, this.reqId++, () => this.accountId);
     this.held.clear();
     this.positionsLoaded = false;

@@ -1,0 +1,254 @@
+/**
+ * The order path on TWS: place (single leg or one BAG), what-if, cancel, and the events that
+ * follow — order status (duplicates dropped), executions (deduplicated by execId) and their
+ * commissions. Order ids come from the link's local counter. Nothing is ever re-sent: after a
+ * reconnect the working orders are read back from TWS (reqOpenOrders), not placed again.
+ */
+import {
+  EventName,
+  type CommissionReport as IbCommission,
+  type Contract,
+  type Execution as IbExecution,
+  type IBApi,
+  type Order,
+  type OrderState,
+} from '@stoqey/ib';
+import type {
+  MarginImpact,
+  OrderRequest,
+  OrderStatusEvent,
+  WorkingOrder,
+} from '@shared/domain/orders';
+import type { Emitter } from '@shared/util/emitter';
+import type { BrokerEvents } from '../port';
+import { describeIbCode } from './ib-errors';
+import {
+  commissionOf,
+  executionOf,
+  ibOrder,
+  marginImpactOf,
+  orderContract,
+  orderStatusOf,
+} from './order-mapping';
+
+const DEADLINE_MS = 15_000;
+const FINAL = new Set(['Filled', 'Cancelled', 'Inactive']);
+
+interface Pending<T> {
+  resolve: (v: T) => void;
+  reject: (e: Error) => void;
+}
+
+export class IbOrders {
+  private api: IBApi | null = null;
+  private readonly working = new Map<number, WorkingOrder>();
+  private readonly lastStatus = new Map<number, string>();
+  private readonly execIds = new Set<string>();
+  private readonly commissionIds = new Set<string>();
+  private readonly whatIfs = new Map<number, Pending<MarginImpact>>();
+  private readonly cancels = new Map<number, Pending<void>>();
+
+  constructor(
+    private readonly events: Emitter<BrokerEvents>,
+    private readonly now: () => number,
+  ) {}
+
+  /** A new session: listen, then read back what is still working (never re-send it). */
+  attach(api: IBApi): void {
+    this.api = api;
+    api.on(EventName.openOrder, (orderId: number, _c: Contract, order: Order, state: OrderState) =>
+      this.onOpenOrder(orderId, order, state),
+    );
+    api.on(
+      EventName.orderStatus,
+      (
+        orderId: number,
+        status: string,
+        filled: number,
+        remaining: number,
+        avgFillPrice: number,
+        _permId?: number,
+        _parentId?: number,
+        lastFillPrice?: number,
+      ) =>
+        this.onStatus(
+          orderId,
+          status,
+          filled,
+          remaining,
+          avgFillPrice,
+          lastFillPrice ?? null,
+          null,
+        ),
+    );
+    api.on(EventName.execDetails, (_reqId: number, contract: Contract, e: IbExecution) => {
+      const x = executionOf(contract, e, this.now());
+      if (!x || this.execIds.has(x.execId)) return;
+      this.execIds.add(x.execId);
+      this.events.emit('execution', x);
+    });
+    api.on(EventName.commissionReport, (c: IbCommission) => {
+      const r = commissionOf(c);
+      if (!r || this.commissionIds.has(r.execId)) return;
+      this.commissionIds.add(r.execId);
+      this.events.emit('commission', r);
+    });
+    api.on(EventName.error, (err: Error, code: number, id: number) =>
+      this.onError(id, code, err.message),
+    );
+    api.reqOpenOrders();
+  }
+
+  detach(): void {
+    this.api = null;
+    const lost = new Error('TWS session ended before the answer came');
+    for (const p of [...this.whatIfs.values(), ...this.cancels.values()]) p.reject(lost);
+    this.whatIfs.clear();
+    this.cancels.clear();
+  }
+
+  open(): WorkingOrder[] {
+    return [...this.working.values()];
+  }
+
+  place(orderId: number, req: OrderRequest): { orderId: number } {
+    const api = this.session();
+    const contract = orderContract(req);
+    this.working.set(orderId, {
+      orderId,
+      request: req,
+      status: 'PendingSubmit',
+      filled: 0,
+      remaining: req.quantity,
+      avgFillPrice: null,
+    });
+    api.placeOrder(orderId, contract, ibOrder(orderId, req));
+    return { orderId };
+  }
+
+  whatIf(orderId: number, req: OrderRequest): Promise<MarginImpact> {
+    const api = this.session();
+    return this.await(this.whatIfs, orderId, 'what-if margin', () =>
+      api.placeOrder(orderId, orderContract(req), ibOrder(orderId, req, true)),
+    );
+  }
+
+  cancel(orderId: number): Promise<void> {
+    const api = this.session();
+    if (!this.working.has(orderId))
+      return Promise.reject(new Error(`order ${orderId} is not working`));
+    return this.await(this.cancels, orderId, 'cancel', () => api.cancelOrder(orderId));
+  }
+
+  private session(): IBApi {
+    if (!this.api) throw new Error('no TWS session: nothing can be sent');
+    return this.api;
+  }
+
+  private await<T>(
+    map: Map<number, Pending<T>>,
+    id: number,
+    what: string,
+    send: () => void,
+  ): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        map.delete(id);
+        reject(
+          new Error(`${what} for order ${id}: no answer from TWS within ${DEADLINE_MS / 1000} s`),
+        );
+      }, DEADLINE_MS);
+      timer.unref();
+      const done =
+        <A extends unknown[]>(f: (...a: A) => void) =>
+        (...a: A) => {
+          clearTimeout(timer);
+          map.delete(id);
+          f(...a);
+        };
+      map.set(id, { resolve: done(resolve), reject: done(reject) });
+      send();
+    });
+  }
+
+  private onOpenOrder(orderId: number, order: Order, state: OrderState): void {
+    const whatIf = this.whatIfs.get(orderId);
+    if (whatIf && order.whatIf) {
+      const impact = marginImpactOf(state);
+      if (impact) whatIf.resolve(impact);
+      else whatIf.reject(new Error(`what-if for order ${orderId}: TWS returned no margin figures`));
+      return;
+    }
+    if (order.whatIf) return;
+    const status = orderStatusOf(String(state.status));
+    const known = this.working.get(orderId);
+    if (known && status) this.working.set(orderId, { ...known, status });
+  }
+
+  private onStatus(
+    orderId: number,
+    raw: string,
+    filled: number,
+    remaining: number,
+    avgFillPrice: number,
+    lastFillPrice: number | null,
+    reason: string | null,
+  ): void {
+    const status = orderStatusOf(raw);
+    if (!status) return;
+    // TWS repeats orderStatus messages (sometimes three times): pass each change on once.
+    const fingerprint = `${status}|${filled}|${remaining}|${reason ?? ''}`;
+    if (this.lastStatus.get(orderId) === fingerprint) return;
+    this.lastStatus.set(orderId, fingerprint);
+    const event: OrderStatusEvent = {
+      orderId,
+      status,
+      filled,
+      remaining,
+      avgFillPrice: filled > 0 && Number.isFinite(avgFillPrice) ? avgFillPrice : null,
+      lastFillPrice: lastFillPrice !== null && lastFillPrice > 0 ? lastFillPrice : null,
+      reason,
+      time: this.now(),
+    };
+    const known = this.working.get(orderId);
+    if (known) {
+      if (FINAL.has(status)) this.working.delete(orderId);
+      else
+        this.working.set(orderId, {
+          ...known,
+          status,
+          filled,
+          remaining,
+          avgFillPrice: event.avgFillPrice,
+        });
+    }
+    if (status === 'Cancelled') this.cancels.get(orderId)?.resolve();
+    this.events.emit('orderStatus', event);
+  }
+
+  private onError(id: number, code: number, message: string): void {
+    if (id < 0) return;
+    const words = describeIbCode(code, message);
+    if (code === 202) {
+      this.cancels.get(id)?.resolve();
+      return;
+    }
+    this.whatIfs.get(id)?.reject(new Error(words.words));
+    this.cancels.get(id)?.reject(new Error(words.words));
+    if (code === 201 || code === 203 || code === 103) {
+      const known = this.working.get(id);
+      this.onStatus(
+        id,
+        'Inactive',
+        known?.filled ?? 0,
+        known?.remaining ?? 0,
+        0,
+        null,
+        words.words,
+      );
+    }
+    if (this.working.has(id) || code === 201) {
+      this.events.emit('error', { code: words.code, message: words.words, orderId: id });
+    }
+  }
+}
