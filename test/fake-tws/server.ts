@@ -3,11 +3,13 @@
  * 193, or 178 for older clients) on 127.0.0.1, so the real @stoqey/ib client can connect to it
  * in tests. Every client message is parsed strictly; anything it cannot account for lands in
  * `protocolErrors`, which tests assert empty. Faults (dropped or silent sockets, injected error
- * codes) are methods tests call.
+ * codes, rejected orders, duplicated or delayed messages, pacing: see faults.ts) are methods
+ * tests call.
  */
 import { createServer, type Server, type Socket } from 'node:net';
+import { TwsFaults } from './faults';
 import { FieldCursor, ProtocolError } from './fields';
-import { ClientStreamReader, encodeMessage, type Field } from './wire';
+import { ClientStreamReader, type Field } from './wire';
 
 export type ServerVersion = 193 | 178;
 
@@ -40,6 +42,8 @@ export class FakeTws {
   readonly protocolErrors: ProtocolError[] = [];
   /** Every client message after the hello, in order, for tests that check what was sent. */
   readonly received: string[][] = [];
+  /** Injected faults; the common ones are also methods of FakeTws. */
+  readonly faults = new TwsFaults();
   private readonly server: Server;
   private readonly sessions = new Set<TwsSession>();
   private readonly handlers = new Map<string, Handler>();
@@ -91,7 +95,17 @@ export class FakeTws {
   }
 
   connectedClients(): number {
-    return [...this.sessions].filter((s) => s.clientId !== null).length;
+    return this.clientSessions().length;
+  }
+
+  /** Every connection that has started the API. */
+  clientSessions(): TwsSession[] {
+    return [...this.sessions].filter((s) => s.clientId !== null);
+  }
+
+  /** An order id a client used: nextValidId (reqIds) answers above it from now on. */
+  reserveOrderId(orderId: number): void {
+    this.nextOrderId = Math.max(this.nextOrderId, orderId + 1);
   }
 
   /** Sends to every client that has started the API. */
@@ -121,6 +135,31 @@ export class FakeTws {
     this.silent = false;
   }
 
+  /** The next placeOrder gets orderStatus Inactive + error 201 with this reason. */
+  rejectNextOrder(reason: string): void {
+    this.faults.rejectNextOrder(reason);
+  }
+
+  /** Sends every orderStatus and openOrder twice while on. */
+  duplicateOrderStatus(on: boolean): void {
+    this.faults.duplicateOrderStatus(on);
+  }
+
+  /** Holds every server message for ms before sending it (order kept); 0 ends the delay. */
+  delayMessages(ms: number): void {
+    this.faults.delayMessages(ms);
+  }
+
+  /** Error 100 when a client sends more than perSecond messages in a rolling second. */
+  pacingLimit(perSecond?: number | null): void {
+    this.faults.pacingLimit(perSecond);
+  }
+
+  /** The most messages one client sent within a rolling second so far. */
+  get peakMessagesPerSecond(): number {
+    return this.faults.peakMessagesPerSecond;
+  }
+
   // ── protocol ──────────────────────────────────────────────────────────────────────────────
 
   private accept(socket: Socket): void {
@@ -131,12 +170,19 @@ export class FakeTws {
       version: 0,
       clientId: null,
       send: (fields) => {
-        if (!this.silent && !socket.destroyed) socket.write(encodeMessage(fields));
+        if (this.silent || socket.destroyed) return;
+        this.faults.send(session, fields, (data) => {
+          if (!socket.destroyed) socket.write(data);
+        });
       },
     };
     this.sessions.add(session);
-    socket.on('close', () => this.sessions.delete(session));
-    socket.on('error', () => this.sessions.delete(session));
+    const gone = (): void => {
+      this.sessions.delete(session);
+      this.faults.forget(session);
+    };
+    socket.on('close', gone);
+    socket.on('error', gone);
     socket.on('data', (data) => {
       if (this.silent) return;
       try {
@@ -164,6 +210,8 @@ export class FakeTws {
 
   private dispatch(s: TwsSession, fields: string[]): void {
     this.received.push(fields);
+    const pacing = this.faults.received(s);
+    if (pacing !== null) s.send([4, 2, -1, 100, pacing, '']);
     const id = fields[0] ?? '';
     const handler = this.handlers.get(id);
     if (!handler) throw new ProtocolError(id, 'the fake TWS does not know this message id');
@@ -183,7 +231,7 @@ export class FakeTws {
 }
 
 /** `20261120 09:30:00 US/Eastern`, as TWS formats its connection time. */
-function connectionTime(ms: number): string {
+export function connectionTime(ms: number): string {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone: 'America/New_York',
     year: 'numeric',

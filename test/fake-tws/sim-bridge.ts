@@ -7,8 +7,9 @@
  *
  * Handlers (see each module): positions, account summary and account updates (account.ts);
  * market data (market-data.ts); contract details and option-chain parameters
- * (contract-details.ts); daily historical bars (historical.ts). The simulator is not started
- * or stepped here: the caller owns its clock.
+ * (contract-details.ts); daily historical bars (historical.ts); orders, open orders and
+ * executions (orders.ts, order-executions.ts). The simulator is not started or stepped here:
+ * the caller owns its clock.
  */
 import type { SimBroker } from '../../src/main/broker/sim';
 import { registerAccount } from './account';
@@ -19,6 +20,8 @@ import { ProtocolError } from './fields';
 import { registerHistoricalData } from './historical';
 import type { MarketDataOptions } from './market-data';
 import { registerMarketData } from './market-data';
+import type { FakeOrderBook } from './order-book';
+import { registerOrders } from './orders';
 import type { FakeTws } from './server';
 
 export interface SimBridgeOptions extends MarketDataOptions {
@@ -30,6 +33,8 @@ export interface SimBridge {
   /** conId ↔ instrument for everything handed out so far. */
   readonly contracts: ContractRegistry;
   readonly account: string;
+  /** IB order id ↔ simulator order id, statuses sent and executions reported. */
+  readonly orders: FakeOrderBook;
   /** Market-data lines open across all clients (cancel and socket close release them). */
   marketDataLines(): number;
   /** Stops listening to the simulator and drops every subscription. */
@@ -61,9 +66,11 @@ export function attachSimulator(
   const lines = registerMarketData(ctx, opts);
   registerContractDetails(ctx);
   registerHistoricalData(ctx);
+  const orders = registerOrders(ctx);
   return {
     contracts: ctx.contracts,
     account,
+    orders,
     marketDataLines: () => lines.active(),
     detach: () => {
       for (const fn of cleanups.splice(0)) fn();
