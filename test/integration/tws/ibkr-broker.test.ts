@@ -5,42 +5,12 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OptionModel, Quote } from '@shared/domain/market';
-import { IbkrBroker } from '../../../src/main/broker/ibkr/ibkr-broker';
-import { SimBroker } from '../../../src/main/broker/sim';
-import { systemClock } from '../../../src/main/util/clock';
-import { silentLogger } from '../../../src/main/util/logger';
-import { FakeClock } from '../../fakes/fake-clock';
-import { FakeTws } from '../../fake-tws/server';
-import { attachSimulator, type SimBridge } from '../../fake-tws/sim-bridge';
-import { START } from './sim-harness';
+import { adapterOnSim, closeAdapters } from './adapter-harness';
 
-let cleanup: Array<() => Promise<void> | void> = [];
-
-afterEach(async () => {
-  for (const f of cleanup.reverse()) await f();
-  cleanup = [];
-});
+afterEach(closeAdapters);
 
 async function setup() {
-  const clock = new FakeClock(START);
-  const sim = new SimBroker({ seed: 42, clock, startTime: START });
-  await sim.start();
-  const tws = new FakeTws({ now: () => clock.now() });
-  const bridge: SimBridge = attachSimulator(tws, sim);
-  const port = await tws.listen();
-  const broker = new IbkrBroker(
-    { host: '127.0.0.1', port, clientId: 17, account: null },
-    systemClock,
-    silentLogger,
-  );
-  cleanup.push(
-    () => sim.stop(),
-    () => tws.close(),
-    () => bridge.detach(),
-    () => broker.stop(),
-  );
-  await broker.start();
-  return { clock, sim, tws, broker };
+  return adapterOnSim();
 }
 
 describe('IBKR adapter on the fake TWS', () => {
@@ -138,30 +108,7 @@ describe('IBKR adapter on the fake TWS', () => {
 
 describe('IBKR adapter: market data after trouble', () => {
   async function subscribed(delayedOnly = false) {
-    const clock = new FakeClock(START);
-    const sim = new SimBroker({ seed: 42, clock, startTime: START });
-    await sim.start();
-    const tws = new FakeTws({ now: () => clock.now() });
-    const bridge = attachSimulator(tws, sim, { delayedOnly });
-    const port = await tws.listen();
-    const broker = new IbkrBroker(
-      {
-        host: '127.0.0.1',
-        port,
-        clientId: 17,
-        account: null,
-        backoff: { initialMs: 100, maxMs: 400 },
-      },
-      systemClock,
-      silentLogger,
-    );
-    cleanup.push(
-      () => sim.stop(),
-      () => tws.close(),
-      () => bridge.detach(),
-      () => broker.stop(),
-    );
-    await broker.start();
+    const { clock, tws, broker } = await adapterOnSim({ delayedOnly });
     const spx = broker.positions().find((p) => p.instrument.symbol === 'SPX')!.instrument;
     const quotes: Quote[] = [];
     broker.events.on('quote', (q) => q.key === spx.key && quotes.push(q));

@@ -247,7 +247,7 @@ export class IbkrBroker implements BrokerPort {
     // Type 3: live where the account has the subscription, delayed (and flagged) elsewhere.
     api.reqMarketDataType(MarketDataType.DELAYED);
     this.lines.attach(api);
-    this.orders.attach(api);
+    this.orders.attach(api, this.reqId++);
     this.account.attach(api, this.reqId++, () => this.accountId);
     this.held.clear();
     this.positionsLoaded = false;

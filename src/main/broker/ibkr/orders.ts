@@ -47,15 +47,30 @@ export class IbOrders {
   private readonly commissionIds = new Set<string>();
   private readonly whatIfs = new Map<number, Pending<MarginImpact>>();
   private readonly cancels = new Map<number, Pending<void>>();
+  /** Per order, the largest cumulative quantity seen in its executions (per unit of the leg). */
+  private readonly filledByExec = new Map<number, number>();
+  /** Orders we had working when a session began, not yet confirmed by TWS. */
+  private unconfirmed = new Set<number>();
+  private pendingEnds = 0;
 
   constructor(
     private readonly events: Emitter<BrokerEvents>,
     private readonly now: () => number,
   ) {}
 
-  /** A new session: listen, then read back what is still working (never re-send it). */
-  attach(api: IBApi): void {
+  /**
+   * A new session: listen, then read back what is still working and what filled meanwhile.
+   * Nothing is re-sent. An order TWS no longer knows and that did not fill is reported Inactive
+   * with the reason, for the trader to check — an automatic re-send could double a position.
+   */
+  attach(api: IBApi, execReqId: number): void {
     this.api = api;
+    this.unconfirmed = new Set(this.working.keys());
+    this.pendingEnds = 2;
+    api.on(EventName.openOrderEnd, () => this.endOfRecovery());
+    api.on(EventName.execDetailsEnd, (reqId: number) => {
+      if (reqId === execReqId) this.endOfRecovery();
+    });
     api.on(EventName.openOrder, (orderId: number, _c: Contract, order: Order, state: OrderState) =>
       this.onOpenOrder(orderId, order, state),
     );
@@ -85,6 +100,13 @@ export class IbOrders {
       const x = executionOf(contract, e, this.now());
       if (!x || this.execIds.has(x.execId)) return;
       this.execIds.add(x.execId);
+      const ratio =
+        this.working.get(x.orderId)?.request.legs.find((l) => l.instrument.key === x.instrument.key)
+          ?.ratio ?? 1;
+      this.filledByExec.set(
+        x.orderId,
+        Math.max(this.filledByExec.get(x.orderId) ?? 0, x.cumQty / ratio),
+      );
       this.events.emit('execution', x);
     });
     api.on(EventName.commissionReport, (c: IbCommission) => {
@@ -97,6 +119,30 @@ export class IbOrders {
       this.onError(id, code, err.message),
     );
     api.reqOpenOrders();
+    api.reqExecutions(execReqId, {});
+  }
+
+  private endOfRecovery(): void {
+    if (this.pendingEnds === 0 || --this.pendingEnds > 0) return;
+    for (const id of this.unconfirmed) {
+      const order = this.working.get(id);
+      if (!order) continue;
+      const filled = this.filledByExec.get(id) ?? order.filled;
+      if (filled >= order.request.quantity) {
+        this.onStatus(id, 'Filled', order.request.quantity, 0, order.avgFillPrice ?? 0, null, null);
+      } else {
+        this.onStatus(
+          id,
+          'Inactive',
+          filled,
+          order.request.quantity - filled,
+          order.avgFillPrice ?? 0,
+          null,
+          'TWS no longer knows this order after the reconnect: it never arrived or was cancelled. Check TWS before sending it again.',
+        );
+      }
+    }
+    this.unconfirmed.clear();
   }
 
   detach(): void {
@@ -180,6 +226,7 @@ export class IbOrders {
       return;
     }
     if (order.whatIf) return;
+    this.unconfirmed.delete(orderId);
     const status = orderStatusOf(String(state.status));
     const known = this.working.get(orderId);
     if (known && status) this.working.set(orderId, { ...known, status });
