@@ -117,4 +117,19 @@ describe('IBKR link', () => {
     await tws.listen(port);
     await expect.poll(() => link!.state().status, { timeout: 5_000 }).toBe('connected');
   });
+
+  it('with its default settings catches a half-open socket within 10 s', async () => {
+    tws = new FakeTws();
+    const port = await tws.listen();
+    link = new IbConnection({ host: '127.0.0.1', port, clientId: 17 }, systemClock, silentLogger);
+    link.start();
+    await expect.poll(() => link!.state().status).toBe('connected');
+    const silentAt = Date.now();
+    tws.goSilent();
+    await expect
+      .poll(() => link!.state().status, { timeout: 10_000, interval: 100 })
+      .not.toBe('connected');
+    expect(Date.now() - silentAt).toBeLessThan(10_000);
+    expect(link.state().reason).toMatch(/liveness check/);
+  }, 15_000);
 });

@@ -44,7 +44,8 @@ export interface LinkEvents {
 
 const DEFAULTS = {
   readyDeadlineMs: 5_000,
-  liveness: { intervalMs: 10_000, deadlineMs: 5_000 },
+  // A half-open socket is caught within interval + deadline = 8 s.
+  liveness: { intervalMs: 4_000, deadlineMs: 4_000 },
   backoff: { initialMs: 1_000, maxMs: 30_000 },
   maxReqPerSec: 40,
 };
@@ -59,6 +60,8 @@ export class IbConnection {
   private orderIdFloor = 0;
   private timers: TimerHandle[] = [];
   private livenessPending: TimerHandle | null = null;
+  /** When TWS last sent anything: any message proves the socket alive, not only currentTime. */
+  private lastHeard = 0;
   private readonly opts: Required<IbConnectionOptions>;
 
   constructor(
@@ -115,6 +118,9 @@ export class IbConnection {
     });
     api.on(EventName.nextValidId, (id: number) => this.onNextValidId(api, id));
     api.on(EventName.currentTime, () => this.onAlive());
+    api.on(EventName.received, () => {
+      this.lastHeard = this.clock.now();
+    });
     api.on(EventName.disconnected, () => this.onDrop(api, 'TWS closed the socket'));
     api.on(EventName.info, (message: string, code: number) => this.onInfo(code, message));
     api.on(EventName.error, (err: Error, code: number) => {
@@ -146,8 +152,12 @@ export class IbConnection {
     const { intervalMs, deadlineMs } = this.opts.liveness;
     this.later(() => {
       if (this.api !== api || !this.ready) return;
+      const sentAt = this.clock.now();
       api.reqCurrentTime();
       this.livenessPending = this.later(() => {
+        // The check may wait behind a burst in the library's pacing queue; traffic still
+        // arriving meanwhile means the socket is alive.
+        if (this.lastHeard > sentAt) return;
         this.onDrop(
           api,
           `TWS stopped answering: no reply to a liveness check within ${deadlineMs / 1000} s`,

@@ -26,7 +26,8 @@ import {
   UnsupportedContract,
 } from './contracts';
 
-const DEADLINE_MS = 15_000;
+/** From the call, not the send: a request may wait its turn in the 40-a-second pacing queue. */
+const DEADLINE_MS = 30_000;
 
 type Listener = (...args: never[]) => void;
 
