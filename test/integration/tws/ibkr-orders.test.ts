@@ -57,7 +57,7 @@ describe('IBKR orders on the fake TWS', () => {
     expect(a.tws.protocolErrors).toEqual([]);
   });
 
-  it('fills an iron condor sent as ONE BAG order: per-leg executions with commissions, then Filled', async () => {
+  it('fills an iron condor sent as ONE BAG order: partial fills, per-leg executions with commissions, then Filled', async () => {
     const a = await adapterOnSim();
     const log = record(a);
     const legs = [
@@ -77,9 +77,14 @@ describe('IBKR orders on the fake TWS', () => {
     const before = legs.map(
       (l) => a.sim.positions().find((p) => p.instrument.key === l.instrument.key)?.quantity ?? 0,
     );
+    // More condors than the thinnest leg shows at the touch: it fills over several steps.
+    const shown = Math.min(
+      ...legs.map((l, i) => (l.action === 'BUY' ? qs[i]!.askSize! : qs[i]!.bidSize!)),
+    );
+    const qty = 10 * shown;
     const { orderId } = await a.broker.placeOrder({
       action: 'BUY',
-      quantity: 1,
+      quantity: qty,
       orderType: 'LMT',
       limitPrice: Math.round((touch + 3) * 20) / 20,
       tif: 'DAY',
@@ -94,17 +99,27 @@ describe('IBKR orders on the fake TWS', () => {
     const commissions = log
       .filter((x): x is Extract<Ev, { kind: 'commission' }> => x.kind === 'commission')
       .map((x) => x.e);
-    expect(execs.map((e) => [e.instrument.key, e.side, e.orderId])).toEqual(
-      legs.map((l) => [l.instrument.key, l.action === 'BUY' ? 'BOT' : 'SLD', orderId]),
-    );
+    // Every fill hits all four legs together (never an unhedged leg), in the legs' order.
+    expect(execs.length % 4).toBe(0);
+    expect(execs.length / 4).toBeGreaterThan(1);
+    for (let k = 0; k < execs.length; k += 4) {
+      expect(execs.slice(k, k + 4).map((e) => [e.instrument.key, e.side, e.orderId])).toEqual(
+        legs.map((l) => [l.instrument.key, l.action === 'BUY' ? 'BOT' : 'SLD', orderId]),
+      );
+    }
     expect(commissions.map((c) => c.execId)).toEqual(execs.map((e) => e.execId));
+    const filled = log
+      .filter((x): x is Extract<Ev, { kind: 'status' }> => x.kind === 'status')
+      .map((x) => x.e.filled);
+    expect(filled.some((f) => f > 0 && f < qty)).toBe(true);
+    expect(filled.at(-1)).toBe(qty);
     // Each execution is followed by its commission before the order is reported Filled.
     const kinds = log.map((x) => x.kind);
     expect(kinds.lastIndexOf('commission')).toBeLessThan(kinds.lastIndexOf('status'));
     const after = legs.map(
       (l) => a.sim.positions().find((p) => p.instrument.key === l.instrument.key)?.quantity ?? 0,
     );
-    expect(after.map((q, i) => q - before[i]!)).toEqual([-1, 1, -1, 1]);
+    expect(after.map((q, i) => q - before[i]!)).toEqual([-qty, qty, -qty, qty]);
     expect(a.broker.openOrders()).toEqual([]);
     expect(a.tws.protocolErrors).toEqual([]);
   });

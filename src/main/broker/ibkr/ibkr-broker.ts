@@ -21,6 +21,7 @@ import type {
   MarketDataSubscription,
 } from '../port';
 import { AccountValues } from './account-values';
+import { describeIbCode } from './ib-errors';
 import { IbConnection, type IbConnectionOptions, type LinkState } from './connection';
 import { contractOf, instrumentOf, UnsupportedContract } from './contracts';
 import { DEFAULT_MAX_LINES, MarketDataLines } from './market-data';
@@ -258,6 +259,13 @@ export class IbkrBroker implements BrokerPort {
         this.onPosition(account, contract, pos, avgCost);
       },
     );
+    // System-wide notices (id −1 arrives as info; errors without a request id land here),
+    // in Bulwark's codes and words. Per-request errors are handled by their request.
+    api.on(EventName.error, (err: Error, code: number, reqId: number | undefined) => {
+      if (reqId !== undefined && reqId >= 0) return;
+      const info = describeIbCode(code, err.message);
+      this.events.emit('error', { code: info.code, message: info.words, orderId: null });
+    });
     api.on(EventName.positionEnd, () => {
       this.positionsLoaded = true;
       this.events.emit('positions', this.positions());
