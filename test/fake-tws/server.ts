@@ -7,6 +7,7 @@
  * tests call.
  */
 import { createServer, type Server, type Socket } from 'node:net';
+import { newYorkWallTime } from '@shared/domain/time';
 import { TwsFaults } from './faults';
 import { FieldCursor, ProtocolError } from './fields';
 import { ClientStreamReader, type Field } from './wire';
@@ -232,16 +233,7 @@ export class FakeTws {
 
 /** `20261120 09:30:00 US/Eastern`, as TWS formats its connection time. */
 export function connectionTime(ms: number): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: 'America/New_York',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(ms));
-  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
-  return `${p.year}${p.month}${p.day} ${p.hour}:${p.minute}:${p.second} US/Eastern`;
+  const w = newYorkWallTime(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${w.year}${two(w.month)}${two(w.day)} ${two(w.hour)}:${two(w.minute)}:${two(w.second)} US/Eastern`;
 }

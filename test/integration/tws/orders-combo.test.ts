@@ -3,7 +3,6 @@
  * order and filled with an execution and commission per leg plus the combo's own line, a large
  * order filled in parts, and the fake's strictness towards a placeOrder it cannot account for.
  */
-import { connect, type Socket } from 'node:net';
 import type { ComboLeg, Contract } from '@stoqey/ib';
 import { OrderAction, SecType } from '@stoqey/ib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,7 +19,7 @@ import {
   spxOption,
 } from './order-harness';
 import type { SimSession } from './sim-harness';
-import { barrier, closeAll, connectToSim, expectClean } from './sim-harness';
+import { barrier, closeAll, connectToSim, expectClean, rawClient } from './sim-harness';
 
 afterEach(closeAll);
 
@@ -146,20 +145,6 @@ describe.each([193, 178] as const)('fake TWS combo orders at server version %i',
     expectClean(c);
   });
 });
-
-/** A bare socket that has done the handshake and startApi, for sending raw messages. */
-async function rawClient(port: number): Promise<Socket> {
-  const socket = connect(port, '127.0.0.1');
-  await new Promise<void>((resolve) => socket.once('connect', resolve));
-  const greeting = new Promise<void>((resolve) => socket.once('data', () => resolve()));
-  const range = Buffer.from('v100..193');
-  const head = Buffer.alloc(4);
-  head.writeUInt32BE(range.length);
-  socket.write(Buffer.concat([Buffer.from('API\0'), head, range]));
-  await greeting;
-  socket.write(encodeMessage([71, 2, 3, '']));
-  return socket;
-}
 
 describe('fake TWS strictness towards placeOrder', () => {
   it.each([

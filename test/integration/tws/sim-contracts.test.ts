@@ -2,7 +2,6 @@
  * Contract look-ups, option-chain parameters and daily bars from the simulator through the fake
  * TWS, and the fake's strictness towards a client message it cannot account for.
  */
-import { connect, type Socket } from 'node:net';
 import type { ContractDetails } from '@stoqey/ib';
 import { BarSizeSetting, EventName, SecType, WhatToShow } from '@stoqey/ib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,7 +10,7 @@ import { conIdOf } from '../../../src/main/broker/sim/instruments';
 import { ibDate } from '../../fake-tws/contracts';
 import { encodeMessage } from '../../fake-tws/wire';
 import type { SimSession } from './sim-harness';
-import { closeAll, collect, connectToSim, expectClean, once } from './sim-harness';
+import { closeAll, collect, connectToSim, expectClean, once, rawClient } from './sim-harness';
 
 afterEach(closeAll);
 
@@ -152,20 +151,6 @@ describe('fake TWS contract look-ups', () => {
     expectClean(c);
   });
 });
-
-/** A bare socket that has done the handshake and startApi, for sending raw messages. */
-async function rawClient(port: number): Promise<Socket> {
-  const socket = connect(port, '127.0.0.1');
-  await new Promise<void>((resolve) => socket.once('connect', resolve));
-  const greeting = new Promise<void>((resolve) => socket.once('data', () => resolve()));
-  const range = Buffer.from('v100..193');
-  const head = Buffer.alloc(4);
-  head.writeUInt32BE(range.length);
-  socket.write(Buffer.concat([Buffer.from('API\0'), head, range]));
-  await greeting;
-  socket.write(encodeMessage([71, 2, 3, '']));
-  return socket;
-}
 
 describe('fake TWS strictness with the simulator attached', () => {
   it.each([

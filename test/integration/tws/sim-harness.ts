@@ -2,12 +2,14 @@
  * The real @stoqey/ib client (raw IBApi events) connected over loopback to a fake TWS that
  * serves a simulator on a FakeClock: the test steps the market, the socket I/O is real.
  */
+import { connect, type Socket } from 'node:net';
 import { EventName, IBApi } from '@stoqey/ib';
 import { expect } from 'vitest';
 import { SimBroker } from '../../../src/main/broker/sim';
 import { FakeClock } from '../../fakes/fake-clock';
 import { FakeTws, type ServerVersion } from '../../fake-tws/server';
 import { attachSimulator, type SimBridge, type SimBridgeOptions } from '../../fake-tws/sim-bridge';
+import { encodeMessage } from '../../fake-tws/wire';
 
 /** Tuesday 2026-11-17 10:00 New York. */
 export const START = Date.parse('2026-11-17T10:00:00-05:00');
@@ -89,4 +91,18 @@ export function expectClean(s: SimSession): void {
   const decoder = s.errors.filter((e) => e.code === 505 || /underrun|unprocessed/i.test(e.message));
   expect(decoder).toEqual([]);
   expect(s.tws.protocolErrors).toEqual([]);
+}
+
+/** A bare socket that has done the handshake and startApi, for sending raw messages. */
+export async function rawClient(port: number): Promise<Socket> {
+  const socket = connect(port, '127.0.0.1');
+  await new Promise<void>((resolve) => socket.once('connect', resolve));
+  const greeting = new Promise<void>((resolve) => socket.once('data', () => resolve()));
+  const range = Buffer.from('v100..193');
+  const head = Buffer.alloc(4);
+  head.writeUInt32BE(range.length);
+  socket.write(Buffer.concat([Buffer.from('API\0'), head, range]));
+  await greeting;
+  socket.write(encodeMessage([71, 2, 3, '']));
+  return socket;
 }
