@@ -39,8 +39,8 @@ export interface FakeOrder {
   /** null: not placed through the API (a manual TWS order). */
   readonly clientId: number | null;
   readonly permId: number;
-  readonly request: OrderRequest;
-  readonly view: Omit<OpenOrderView, 'status' | 'whatIf' | 'margin'>;
+  request: OrderRequest;
+  view: Omit<OpenOrderView, 'status' | 'whatIf' | 'margin'>;
   simId: number | null;
   /** What clients were last told; PendingSubmit until the simulator announces the order. */
   status: string;

@@ -56,6 +56,17 @@ export function registerOrders(ctx: BridgeContext): FakeOrderBook {
     const msg = readPlaceOrder(m, s.version);
     const id = msg.orderId;
     const held = book.get(id);
+    // The same id again from the same client for a live order: TWS treats it as a modification.
+    if (
+      held &&
+      !msg.whatIf &&
+      held.clientId === s.clientId &&
+      held.simId !== null &&
+      !held.staged &&
+      !book.isFinal(held)
+    ) {
+      return modify(s, msg, held);
+    }
     const transmitsHeld = held?.staged === true && held.clientId === s.clientId;
     if ((book.isUsed(id) || placing.has(id)) && !(transmitsHeld && !book.isFinal(held))) {
       return sendError(s, id, 103, 'Duplicate order id');
@@ -75,6 +86,38 @@ export function registerOrders(ctx: BridgeContext): FakeOrderBook {
       (e: unknown) => ctx.fail('3', e),
     );
   });
+
+  /** A new limit and/or quantity for a working order; the legs must stay the same (else 105). */
+  const modify = (s: TwsSession, msg: PlaceOrderMessage, order: FakeOrder): void => {
+    requestOf(ctx, s, msg).then(
+      (request) => {
+        if (!request) return;
+        const legsOf = (r: OrderRequest) =>
+          r.legs.map((l) => `${l.instrument.key}|${l.action}|${l.ratio}`).join(',');
+        if (legsOf(request) !== legsOf(order.request) || request.action !== order.request.action) {
+          return sendError(
+            s,
+            msg.orderId,
+            105,
+            'Order being modified does not match original order.',
+          );
+        }
+        order.request = request;
+        order.view = {
+          ...order.view,
+          totalQuantity: request.quantity,
+          lmtPrice: request.limitPrice ?? null,
+        };
+        book.deliverOpenOrder(order);
+        const change = {
+          quantity: request.quantity,
+          ...(request.limitPrice !== undefined ? { limitPrice: request.limitPrice } : {}),
+        };
+        void sim.modifyOrder(order.simId!, change);
+      },
+      (e: unknown) => ctx.fail('3', e),
+    );
+  };
 
   /** rejectNextOrder: orderStatus Inactive + error 201; the simulator never sees the order. */
   const refuse = (s: TwsSession, msg: PlaceOrderMessage, reason: string): void => {

@@ -115,6 +115,9 @@ export class FakeBroker implements BrokerPort {
     this.placed.push(order);
     return Promise.resolve({ orderId: this.placed.length });
   }
+  modifyOrder(): Promise<void> {
+    return Promise.resolve();
+  }
   cancelOrder(): Promise<void> {
     return Promise.resolve();
   }

@@ -10,6 +10,7 @@ import type {
   CommissionReport,
   Execution,
   MarginImpact,
+  OrderChange,
   OrderRequest,
   OrderStatusEvent,
   WorkingOrder,
@@ -84,6 +85,8 @@ export interface BrokerPort {
 
   whatIf(order: OrderRequest): Promise<MarginImpact>;
   placeOrder(order: OrderRequest): Promise<{ orderId: number }>;
+  /** Changes a working order's limit price and/or quantity; the order keeps its id. */
+  modifyOrder(orderId: number, change: OrderChange): Promise<void>;
   cancelOrder(orderId: number): Promise<void>;
   openOrders(): readonly WorkingOrder[];
 }

@@ -33,6 +33,16 @@ export const OrderRequestSchema = z
   .strict();
 export type OrderRequest = z.infer<typeof OrderRequestSchema>;
 
+/** A change to a working order: a new limit price and/or total quantity (never below filled). */
+export const OrderChangeSchema = z
+  .object({
+    limitPrice: z.number().finite().optional(),
+    quantity: z.number().int().positive().optional(),
+  })
+  .strict()
+  .refine((c) => c.limitPrice !== undefined || c.quantity !== undefined, 'nothing to change');
+export type OrderChange = z.infer<typeof OrderChangeSchema>;
+
 export const OrderStatusSchema = z.enum([
   'PendingSubmit',
   'PreSubmitted',

@@ -253,3 +253,29 @@ describe('IBKR orders on the fake TWS', () => {
     expect(cum.at(-1)).toBe(size);
   });
 });
+
+describe('IBKR order changes on the fake TWS', () => {
+  it('modifies a resting order in place: a marketable limit fills it, under the same id, sent once more', async () => {
+    const a = await adapterOnSim();
+    const log = record(a);
+    const order = await restingPut(a);
+    const [q] = simQuotes(a, [order.legs[0]!.instrument]);
+    const { orderId } = await a.broker.placeOrder(order);
+    await expect.poll(() => a.sim.openOrders().length).toBe(1);
+    await a.broker.modifyOrder(orderId, { limitPrice: onGrid(q!.bid! * 0.5) });
+    await expect
+      .poll(async () => (await a.step(), log.filter((x) => x.kind === 'status').at(-1)))
+      .toMatchObject({ e: { orderId, status: 'Filled' } });
+    const sent = a.tws.received.filter((f) => f[0] === '3');
+    expect(sent).toHaveLength(2);
+    expect(a.tws.protocolErrors).toEqual([]);
+    expect(a.sim.openOrders()).toEqual([]);
+  });
+
+  it('refuses a change to an order that is not working, or below what is filled', async () => {
+    const a = await adapterOnSim();
+    await expect(a.broker.modifyOrder(12345, { limitPrice: 1 })).rejects.toThrow(/not working/);
+    const { orderId } = await a.broker.placeOrder(await restingPut(a));
+    await expect(a.broker.modifyOrder(orderId, { quantity: 0 })).rejects.toThrow(/not above/);
+  });
+});

@@ -171,19 +171,26 @@ describe.each([193, 178] as const)('fake TWS orders at server version %i', (vers
     expectClean(c);
   });
 
-  it('refuses an order id already used with error 103, and moves nextValidId past it', async () => {
+  it('treats the same id again as a modification while working, and as a duplicate (103) once done', async () => {
     const c = await connectToSim(version);
     const log = orderLog(c.ib);
     const put = await spxOption(c, 'P', 0.9);
     quotes(c, [put]);
     c.ib.placeOrder(40, optionContract(put), limit('BUY', 1, 0.05));
-    c.ib.placeOrder(40, optionContract(put), limit('BUY', 1, 0.1));
     await step(c);
     await expect.poll(() => shape(log)).toContain('orderStatus:Submitted');
-    expect(ofKind(log, 'error').map((e) => [e.reqId, e.code, e.message])).toEqual([
-      [40, 103, 'Duplicate order id'],
-    ]);
+    c.ib.placeOrder(40, optionContract(put), limit('BUY', 1, 0.1));
+    await step(c);
+    await expect.poll(() => c.sim.openOrders()[0]?.request.limitPrice).toBe(0.1);
     expect(c.sim.openOrders()).toHaveLength(1);
+    c.ib.cancelOrder(40);
+    await step(c);
+    await expect.poll(() => c.sim.openOrders()).toEqual([]);
+    c.ib.placeOrder(40, optionContract(put), limit('BUY', 1, 0.1));
+    await step(c);
+    await expect
+      .poll(() => ofKind(log, 'error').map((e) => [e.reqId, e.code]))
+      .toContainEqual([40, 103]);
     const next = once<[number]>(c.ib, EventName.nextValidId);
     c.ib.reqIds();
     expect((await next)[0]).toBe(41);

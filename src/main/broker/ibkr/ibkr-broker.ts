@@ -8,7 +8,7 @@ import { EventName, MarketDataType, type Contract, type IBApi } from '@stoqey/ib
 import type { AccountSummary, ConnectionState, TradingMode } from '@shared/domain/account';
 import type { Instrument } from '@shared/domain/instrument';
 import type { DailyBar, OptionChain, Quote } from '@shared/domain/market';
-import type { MarginImpact, OrderRequest, WorkingOrder } from '@shared/domain/orders';
+import type { MarginImpact, OrderChange, OrderRequest, WorkingOrder } from '@shared/domain/orders';
 import { Emitter } from '@shared/util/emitter';
 import type { Timers } from '@shared/util/timers';
 import { IB_LIVE_PORTS } from '../../config';
@@ -197,6 +197,12 @@ export class IbkrBroker implements BrokerPort {
   async placeOrder(order: OrderRequest): Promise<{ orderId: number }> {
     const ready = await this.orderable(order);
     return this.orders.place(this.link.nextOrderId(), ready);
+  }
+
+  async modifyOrder(orderId: number, change: OrderChange): Promise<void> {
+    const known = this.orders.open().find((o) => o.orderId === orderId);
+    if (known) await this.orderable(known.request);
+    this.orders.modify(orderId, change);
   }
 
   async cancelOrder(orderId: number): Promise<void> {

@@ -15,6 +15,7 @@ import {
 } from '@stoqey/ib';
 import type {
   MarginImpact,
+  OrderChange,
   OrderRequest,
   OrderStatusEvent,
   WorkingOrder,
@@ -170,6 +171,29 @@ export class IbOrders {
     });
     api.placeOrder(orderId, contract, ibOrder(orderId, req));
     return { orderId };
+  }
+
+  /**
+   * A new limit and/or quantity: TWS modifies an order when it is placed again under the same
+   * id with the same contract. Only a working order this session knows can be changed.
+   */
+  modify(orderId: number, change: OrderChange): void {
+    const api = this.session();
+    const known = this.working.get(orderId);
+    if (!known) throw new Error(`order ${orderId} is not working: nothing to change`);
+    const quantity = change.quantity ?? known.request.quantity;
+    if (quantity <= known.filled) {
+      throw new Error(
+        `order ${orderId}: quantity ${quantity} is not above the ${known.filled} already filled`,
+      );
+    }
+    const request: OrderRequest = {
+      ...known.request,
+      quantity,
+      ...(change.limitPrice !== undefined ? { limitPrice: change.limitPrice } : {}),
+    };
+    this.working.set(orderId, { ...known, request, remaining: quantity - known.filled });
+    api.placeOrder(orderId, orderContract(request), ibOrder(orderId, request));
   }
 
   whatIf(orderId: number, req: OrderRequest): Promise<MarginImpact> {

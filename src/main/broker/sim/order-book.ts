@@ -11,6 +11,7 @@ import type {
   Action,
   CommissionReport,
   Execution,
+  OrderChange,
   OrderRequest,
   OrderStatus,
   WorkingOrder,
@@ -101,6 +102,33 @@ export class SimOrderBook {
       this.emitStatus(orderId, 'Submitted', 0, order.remaining, null, null, null);
     });
     return orderId;
+  }
+
+  /** A new limit and/or quantity for a working order; it is matched afresh at the next step. */
+  modify(orderId: number, change: OrderChange): void {
+    const order = this.working.get(orderId);
+    const fail = (code: string, message: string) =>
+      this.later(() => this.d.events.emit('error', { code, message, orderId }));
+    if (!order) return fail('10147', `OrderId ${orderId} that needs to be modified is not found.`);
+    const quantity = change.quantity ?? order.request.quantity;
+    if (quantity <= order.filled) {
+      return fail(
+        '201',
+        `Order rejected - reason: quantity ${quantity} is not above the ${order.filled} already filled`,
+      );
+    }
+    order.request = {
+      ...order.request,
+      quantity,
+      ...(change.limitPrice !== undefined ? { limitPrice: change.limitPrice } : {}),
+    };
+    order.remaining = quantity - order.filled;
+    order.resting = false;
+    this.later(() => {
+      if (!this.working.has(orderId)) return;
+      const { filled, remaining, avgFillPrice, lastFillPrice } = order;
+      this.emitStatus(orderId, 'Submitted', filled, remaining, avgFillPrice, lastFillPrice, null);
+    });
   }
 
   cancel(orderId: number): void {

@@ -18,7 +18,7 @@ import type { Clock, TimerHandle } from '../../util/clock';
 import type { AccountSummary, ConnectionState, ConnectionStatus } from '@shared/domain/account';
 import type { Instrument } from '@shared/domain/instrument';
 import type { DailyBar, OptionChain, Quote } from '@shared/domain/market';
-import type { MarginImpact, OrderRequest, WorkingOrder } from '@shared/domain/orders';
+import type { MarginImpact, OrderChange, OrderRequest, WorkingOrder } from '@shared/domain/orders';
 import type { ShockMove, SimStatus } from '@shared/domain/sim';
 import { MAX_SIM_SPEED, MIN_SIM_SPEED, formatShock, parseShockSpec } from '@shared/domain/sim';
 import { yearsToExpiry } from '@shared/domain/time';
@@ -311,6 +311,11 @@ export class SimBroker implements BrokerPort, SimControls {
 
   placeOrder(order: OrderRequest): Promise<{ orderId: number }> {
     return Promise.resolve({ orderId: this.orders.place(order) });
+  }
+
+  modifyOrder(orderId: number, change: OrderChange): Promise<void> {
+    this.orders.modify(orderId, change);
+    return Promise.resolve();
   }
 
   cancelOrder(orderId: number): Promise<void> {
