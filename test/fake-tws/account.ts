@@ -10,6 +10,7 @@ import type { BridgeContext } from './bridge-kit';
 import { PerSession, expectVersion, newYorkHourMinute, sendError } from './bridge-kit';
 import type { TwsSession } from './server';
 import type { Field } from './wire';
+import { heldContractFields } from './contracts';
 
 /** Account tags the fake can answer, and where each value comes from. */
 const TAGS: Readonly<Record<string, (a: AccountSummary) => number | string>> = {
@@ -152,18 +153,7 @@ function sendPosition(ctx: BridgeContext, s: TwsSession, p: BrokerPosition): voi
     61,
     3,
     ctx.account,
-    c.conId,
-    c.symbol,
-    c.secType,
-    c.lastTradeDateOrContractMonth,
-    c.strike,
-    c.right,
-    c.multiplier,
-    // Like TWS, a position names the primary exchange of a share and no exchange for a derivative.
-    c.primaryExch,
-    c.currency,
-    c.localSymbol,
-    c.tradingClass,
+    ...heldContractFields(c),
     p.quantity,
     p.avgPrice * p.instrument.multiplier,
   ]);
@@ -177,17 +167,7 @@ function sendPortfolio(ctx: BridgeContext, s: TwsSession, p: BrokerPosition): vo
   s.send([
     7,
     8,
-    c.conId,
-    c.symbol,
-    c.secType,
-    c.lastTradeDateOrContractMonth,
-    c.strike,
-    c.right,
-    c.multiplier,
-    c.primaryExch,
-    c.currency,
-    c.localSymbol,
-    c.tradingClass,
+    ...heldContractFields(c),
     p.quantity,
     price,
     p.quantity * price * mult,

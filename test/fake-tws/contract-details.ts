@@ -8,7 +8,7 @@ import type { Instrument } from '@shared/domain/instrument';
 import type { OptionChain } from '@shared/domain/market';
 import type { BridgeContext } from './bridge-kit';
 import { NO_SECURITY, expectVersion, sendError } from './bridge-kit';
-import type { IbContract } from './contracts';
+import { wireContract, type IbContract } from './contracts';
 import {
   ibContractOf,
   ibDate,
@@ -73,20 +73,7 @@ export function registerContractDetails(ctx: BridgeContext): void {
     m.end();
     Promise.all([
       sim.optionChain(symbol),
-      ctx.contracts.resolve({
-        conId: null,
-        symbol,
-        secType,
-        lastTradeDateOrContractMonth: '',
-        strike: null,
-        right: '',
-        multiplier: null,
-        exchange: '',
-        primaryExch: '',
-        currency: '',
-        localSymbol: '',
-        tradingClass: '',
-      }),
+      ctx.contracts.resolve(wireContract({ symbol, secType })),
     ]).then(
       ([chains, underlyings]) => {
         const under = underlyings[0];

@@ -29,6 +29,44 @@ export interface WireContract {
   tradingClass: string;
 }
 
+/** A request contract with every field unset but the given ones (lookups by conId or symbol). */
+export function wireContract(over: Partial<WireContract>): WireContract {
+  return {
+    conId: null,
+    symbol: '',
+    secType: '',
+    lastTradeDateOrContractMonth: '',
+    strike: null,
+    right: '',
+    multiplier: null,
+    exchange: '',
+    primaryExch: '',
+    currency: '',
+    localSymbol: '',
+    tradingClass: '',
+    ...over,
+  };
+}
+
+/** `conId|symbol|secType|ltd|strike|right|multiplier|primaryExch|currency|localSymbol|tradingClass`,
+ * as position and portfolio messages carry a contract: the primary exchange of a share and no
+ * exchange for a derivative, like TWS. */
+export function heldContractFields(c: IbContract): Array<string | number> {
+  return [
+    c.conId,
+    c.symbol,
+    c.secType,
+    c.lastTradeDateOrContractMonth,
+    c.strike,
+    c.right,
+    c.multiplier,
+    c.primaryExch,
+    c.currency,
+    c.localSymbol,
+    c.tradingClass,
+  ];
+}
+
 /** Reads `conId|symbol|secType|ltd|strike|right|multiplier|exchange|primaryExch|currency|localSymbol|tradingClass`. */
 export function readContract(m: FieldCursor): WireContract {
   return {

@@ -33,6 +33,7 @@ import {
 } from './order-executions';
 import { openOrderMessage, orderStatusMessage } from './order-wire';
 import type { TwsSession } from './server';
+import { wireContract } from './contracts';
 
 const ACTIONS = new Set(['BUY', 'SELL']);
 const ORDER_TYPES = new Set(['LMT', 'MKT']);
@@ -380,19 +381,6 @@ async function requestOf(
 async function legInstrument(ctx: BridgeContext, conId: number): Promise<Instrument | null> {
   const known = ctx.contracts.byConId(conId);
   if (known) return known;
-  const found = await ctx.contracts.resolve({
-    conId,
-    symbol: '',
-    secType: '',
-    lastTradeDateOrContractMonth: '',
-    strike: null,
-    right: '',
-    multiplier: null,
-    exchange: '',
-    primaryExch: '',
-    currency: '',
-    localSymbol: '',
-    tradingClass: '',
-  });
+  const found = await ctx.contracts.resolve(wireContract({ conId }));
   return found.length === 1 ? (found[0] ?? null) : null;
 }
