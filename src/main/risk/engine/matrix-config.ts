@@ -5,8 +5,7 @@
 import type { RegimeName, RegimeState } from '@shared/domain/risk';
 import { effectiveLimits } from '../matrix/limits';
 import type { RiskMatrix } from '../matrix/schema';
-import { classifyRegime, termRatioOf, type RegimeReading } from '../regime';
-import { combinedScaler } from '../matrix/limits';
+import { RegimeTracker, type RegimeReading } from '../regime';
 import type { CheckConfig } from './check-config';
 import { rangeSteps, type ScenarioSpec } from './scenarios';
 
@@ -51,23 +50,12 @@ export function scenarioSpec(matrix: RiskMatrix): ScenarioSpec {
   };
 }
 
-/** A regime from one reading, without hysteresis (the CLI has no history); null without VIX. */
+/** A regime from one reading (the CLI has no history); null without VIX. */
 export function regimeAt(
   matrix: RiskMatrix,
   reading: RegimeReading,
   time: number,
 ): RegimeState | null {
-  const name = classifyRegime(reading, matrix.regimes.thresholds);
-  if (name === null) return null;
-  const termRatio = termRatioOf(reading);
-  return {
-    name,
-    since: time,
-    vix: reading.vix,
-    vix3m: reading.vix3m,
-    vvix: reading.vvix,
-    termRatio,
-    pending: null,
-    scaler: combinedScaler(matrix.scalers, reading.vix, termRatio),
-  };
+  // A tracker's first reading sets the regime directly: the same state, without hysteresis.
+  return new RegimeTracker(matrix).update({ ...reading, time }).state;
 }

@@ -3,14 +3,12 @@
  * into the engine's RiskBook at one instant, with staleness decided here (old quotes, a broker
  * that is not connected) so the engine can fail closed.
  */
-import { isOption } from '@shared/domain/instrument';
-import type { Benchmark } from '@shared/domain/risk';
+import { describeInstrument, isOption } from '@shared/domain/instrument';
+import type { Benchmark, BetaSource } from '@shared/domain/risk';
 import type { BrokerPosition } from '../../broker/port';
 import type { MarketCache } from '../../market/market-cache';
 import type { StaleAfter } from '../../market/positions-view';
-import { describeInstrument } from '@shared/domain/instrument';
 import type { RiskBook, RiskPosition, RiskUnderlying } from '../engine/book';
-import type { BetaSource } from '@shared/domain/risk';
 
 export interface LiveBookInputs {
   cache: MarketCache;
@@ -24,17 +22,14 @@ export interface LiveBookInputs {
 }
 
 /** Keys of the benchmark and volatility indexes the book reads. */
-export const BENCHMARK_KEYS: Record<Benchmark, string> = {
-  SPX: 'IND:SPX',
-  SPY: 'STK:SPY',
-  ES: '',
-};
+/** Benchmarks with one fixed instrument; ES is whichever future the book is on. */
+const FIXED_BENCHMARK_KEYS = { SPX: 'IND:SPX', SPY: 'STK:SPY' } as const;
 export const VIX_KEY = 'IND:VIX';
 export const VIX3M_KEY = 'IND:VIX3M';
 export const VVIX_KEY = 'IND:VVIX';
 
 function benchmarkKey(benchmark: Benchmark, positions: readonly BrokerPosition[]): string | null {
-  if (benchmark !== 'ES') return BENCHMARK_KEYS[benchmark];
+  if (benchmark !== 'ES') return FIXED_BENCHMARK_KEYS[benchmark];
   // ES: the front future held (futures or the underlying of ES options), earliest expiry first.
   const keys = positions
     .map((p) => (p.instrument.secType === 'FUT' ? p.instrument.key : p.instrument.underlyingKey))
