@@ -7,6 +7,10 @@ import {
   instrumentOf,
   UnsupportedContract,
 } from '../../../src/main/broker/ibkr/contracts';
+import {
+  instrumentForHistory,
+  requestInstrument,
+} from '../../../src/main/broker/ibkr/reference-data';
 
 describe('IB contracts as Bulwark instruments', () => {
   it('reads an SPXW weekly put as a European SPX option on the index', () => {
@@ -117,5 +121,24 @@ describe('IB contracts as Bulwark instruments', () => {
     expect(fromIbDate('20261218 16:00:00 US/Eastern')).toBe('2026-12-18');
     expect(fromIbDate('2026-12-18')).toBe('2026-12-18');
     expect(fromIbDate('')).toBeUndefined();
+  });
+});
+
+describe('what Bulwark asks TWS about', () => {
+  it('names the futures exchange for futures and their options, CBOE for indexes, SMART otherwise', () => {
+    const ask = (parts: Parameters<typeof requestInstrument>[0]) =>
+      contractOf(requestInstrument(parts)).exchange;
+    expect(ask({ symbol: 'ES', secType: 'FUT', expiry: '2026-12-18' })).toBe('CME');
+    expect(
+      ask({ symbol: 'CL', secType: 'FOP', expiry: '2026-12-16', right: 'P', strike: 60 }),
+    ).toBe('NYMEX');
+    expect(ask({ symbol: 'SPX', secType: 'IND' })).toBe('CBOE');
+    expect(
+      ask({ symbol: 'AAPL', secType: 'OPT', expiry: '2026-12-18', right: 'C', strike: 250 }),
+    ).toBe('SMART');
+    expect(contractOf(instrumentForHistory('FUT:MES:2026-12-18'))).toMatchObject({
+      exchange: 'CME',
+      lastTradeDateOrContractMonth: '20261218',
+    });
   });
 });

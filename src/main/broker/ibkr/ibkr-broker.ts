@@ -26,7 +26,13 @@ import { IbConnection, type IbConnectionOptions, type LinkState } from './connec
 import { contractOf, instrumentOf, UnsupportedContract } from './contracts';
 import { DEFAULT_MAX_LINES, MarketDataLines } from './market-data';
 import { IbOrders } from './orders';
-import { contractDetails, dailyBars, instrumentForHistory, optionChains } from './reference-data';
+import {
+  contractDetails,
+  dailyBars,
+  instrumentForHistory,
+  optionChains,
+  requestInstrument,
+} from './reference-data';
 
 export interface IbkrBrokerOptions extends IbConnectionOptions {
   /** The account to use when the login manages several; default the first. */
@@ -158,18 +164,7 @@ export class IbkrBroker implements BrokerPort {
 
   async lookupContract(query: ContractQuery): Promise<Instrument[]> {
     const api = this.session('contract details');
-    const contract: Contract = contractOf({
-      key: '',
-      symbol: query.symbol,
-      secType: query.secType,
-      currency: 'USD',
-      multiplier: 1,
-      exchange: query.secType === 'IND' ? 'CBOE' : 'SMART',
-      description: '',
-      ...(query.expiry ? { expiry: query.expiry } : {}),
-      ...(query.strike !== undefined ? { strike: query.strike } : {}),
-      ...(query.right ? { right: query.right } : {}),
-    });
+    const contract = contractOf(requestInstrument(query));
     delete contract.multiplier;
     return contractDetails(api, this.reqId++, contract);
   }

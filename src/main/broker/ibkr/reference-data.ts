@@ -11,7 +11,12 @@ import {
   type ContractDetails,
   type IBApi,
 } from '@stoqey/ib';
-import { instrumentKey, parseInstrumentKey, type Instrument } from '@shared/domain/instrument';
+import {
+  instrumentKey,
+  parseInstrumentKey,
+  type Instrument,
+  type InstrumentKeyParts,
+} from '@shared/domain/instrument';
 import type { DailyBar, OptionChain } from '@shared/domain/market';
 import {
   EQUITY_OPTION_MULTIPLIER,
@@ -98,22 +103,39 @@ export function contractDetails(
   );
 }
 
-/** The instrument behind a symbol or one of Bulwark's keys (`AAPL`, `IND:SPX`, `FUT:ES:…`). */
-export function instrumentForHistory(symbolOrKey: string): Instrument {
-  const parts = parseInstrumentKey(symbolOrKey) ?? {
-    symbol: symbolOrKey,
-    secType: INDEX_SYMBOLS.has(symbolOrKey) ? ('IND' as const) : ('STK' as const),
-  };
+/**
+ * The instrument to ask TWS about, from key parts: indexes on CBOE, futures and their options
+ * on their exchange (CME…), everything else SMART. Multiplier and description are placeholders.
+ */
+export function requestInstrument(parts: InstrumentKeyParts): Instrument {
+  const futures = parts.secType === 'FUT' || parts.secType === 'FOP';
   return {
     key: instrumentKey(parts),
     symbol: parts.symbol,
     secType: parts.secType,
     currency: 'USD',
     multiplier: 1,
-    exchange: parts.secType === 'IND' ? 'CBOE' : (FUTURES_EXCHANGES[parts.symbol] ?? 'SMART'),
+    exchange:
+      parts.secType === 'IND'
+        ? 'CBOE'
+        : futures
+          ? (FUTURES_EXCHANGES[parts.symbol] ?? 'CME')
+          : 'SMART',
     description: parts.symbol,
     ...(parts.expiry ? { expiry: parts.expiry } : {}),
+    ...(parts.strike !== undefined ? { strike: parts.strike } : {}),
+    ...(parts.right ? { right: parts.right } : {}),
   };
+}
+
+/** The instrument behind a symbol or one of Bulwark's keys (`AAPL`, `IND:SPX`, `FUT:ES:…`). */
+export function instrumentForHistory(symbolOrKey: string): Instrument {
+  return requestInstrument(
+    parseInstrumentKey(symbolOrKey) ?? {
+      symbol: symbolOrKey,
+      secType: INDEX_SYMBOLS.has(symbolOrKey) ? 'IND' : 'STK',
+    },
+  );
 }
 
 export function dailyBars(
