@@ -6,7 +6,8 @@
  */
 import { daysToExpiry, yearsToExpiry } from '@shared/domain/time';
 import type { GreeksSource } from '@shared/domain/positions';
-import type { BrokerGreeks, RiskBook, RiskPosition } from './book';
+import { plausibleGreeks } from '../../market/option-model';
+import type { RiskBook, RiskPosition } from './book';
 import { carryFor, modelFor, type OptionPricer, type OptionSpec } from './pricer';
 
 const DAYS_PER_YEAR = 365;
@@ -34,18 +35,6 @@ export interface ResolvedPosition {
   beta: number;
   /** Benchmark share-equivalents; null without Greeks or prices. */
   betaDelta: number | null;
-}
-
-export function sensibleBrokerGreeks(g: BrokerGreeks, right: 'C' | 'P'): boolean {
-  const { delta, gamma, vega, theta } = g;
-  const finite =
-    Number.isFinite(delta) &&
-    Number.isFinite(gamma) &&
-    Number.isFinite(vega) &&
-    Number.isFinite(theta);
-  if (!finite) return false;
-  const deltaOk = right === 'C' ? delta >= -1e-6 && delta <= 1 + 1e-6 : delta <= 1e-6;
-  return deltaOk && delta >= -1 - 1e-6 && gamma >= -1e-9 && vega >= -1e-9;
 }
 
 export function resolvePositions(book: RiskBook, pricer: OptionPricer): ResolvedPosition[] {
@@ -126,7 +115,7 @@ export function resolvePosition(
     bg &&
     brokerAge !== null &&
     brokerAge <= book.greeksMaxAgeMs &&
-    sensibleBrokerGreeks(bg, pos.option.right)
+    plausibleGreeks(bg, pos.option.right)
   ) {
     const greeks = {
       delta: bg.delta * units,

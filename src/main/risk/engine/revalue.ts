@@ -127,10 +127,3 @@ function interpolateKnots(knots: readonly number[], values: readonly number[], x
     (2 * t3 - 3 * t2 + 1) * y1 + (t3 - 2 * t2 + t) * m1 + (-2 * t3 + 3 * t2) * y2 + (t3 - t2) * m2
   );
 }
-
-/** One position's P&L for a single scenario. */
-export function positionPnl(it: Revaluable, ret: number, dVol: number, days: number): number {
-  const out = new Float64Array(1);
-  addPnlAcross(it, baseValue(it), [ret], dVol, days, out);
-  return out[0]!;
-}
