@@ -4,7 +4,6 @@
  * the main thread is ever blocked while the live core runs with the worker thread.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { test } from 'vitest';
 import { SimBroker } from '../src/main/broker/sim';
 import { Core } from '../src/main/core';
@@ -19,10 +18,10 @@ import { scenarioGrid } from '../src/main/risk/engine/scenarios';
 import { monteCarloVar } from '../src/main/risk/engine/var';
 import { bookFromCache } from '../src/main/risk/live/book-from-cache';
 import { DEFAULT_MATRIX_PATH, loadRiskMatrix } from '../src/main/risk/matrix/load';
-import { WorkerHeavyRunner } from '../src/main/risk/worker/heavy-runner';
 import { systemClock } from '../src/main/util/clock';
 import { silentLogger } from '../src/main/util/logger';
 import { FakeClock } from '../test/fakes/fake-clock';
+import { sourceRiskWorker } from '../test/fakes/source-risk-worker';
 import { medianMs, record } from './metric';
 
 const N = 2000;
@@ -125,11 +124,7 @@ test('risk frame and scenario grid, 2000 positions', async (ctx) => {
 });
 
 async function mainThreadBlock(largeBook: number | null) {
-  process.env.TSX_TSCONFIG_PATH = fileURLToPath(new URL('../tsconfig.base.json', import.meta.url));
-  const runner = new WorkerHeavyRunner({
-    url: new URL('../src/main/risk/worker/risk-worker.ts', import.meta.url),
-    execArgv: ['--import', 'tsx'],
-  });
+  const runner = sourceRiskWorker();
   const core = new Core(
     {
       runtime: 'headless',

@@ -1,17 +1,13 @@
 /**
  * The risk worker thread for real: the TypeScript worker entry run under tsx, answering a
- * heavy request with the same numbers the inline runner computes, and recovering after a kill.
+ * heavy request with the same numbers the inline runner computes, and failing cleanly when closed.
  */
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeHeavy, type HeavyRequest } from '../../src/main/risk/engine/heavy';
 import { DEFAULT_SCENARIOS } from '../../src/main/risk/engine/scenarios';
-import { WorkerHeavyRunner } from '../../src/main/risk/worker/heavy-runner';
+import type { WorkerHeavyRunner } from '../../src/main/risk/worker/heavy-runner';
+import { sourceRiskWorker } from '../fakes/source-risk-worker';
 
-const entry = new URL('../../src/main/risk/worker/risk-worker.ts', import.meta.url);
-const tsconfig = fileURLToPath(new URL('../../tsconfig.base.json', import.meta.url));
-// The worker inherits this: tsx then resolves the @shared alias like the build does.
-process.env.TSX_TSCONFIG_PATH = tsconfig;
 let runner: WorkerHeavyRunner | null = null;
 
 function request(): HeavyRequest {
@@ -59,7 +55,7 @@ afterEach(async () => {
 
 describe('risk worker thread', () => {
   it('computes the grid and Monte Carlo off the main thread, identical to inline', async () => {
-    runner = new WorkerHeavyRunner({ url: entry, execArgv: ['--import', 'tsx'] });
+    runner = sourceRiskWorker();
     const inWorker = await runner.run(request());
     const inline = computeHeavy(request());
     expect(inWorker.scenarios).toEqual(inline.scenarios);
@@ -68,7 +64,7 @@ describe('risk worker thread', () => {
   });
 
   it('fails the request in flight when closed, and refuses new work', async () => {
-    runner = new WorkerHeavyRunner({ url: entry, execArgv: ['--import', 'tsx'] });
+    runner = sourceRiskWorker();
     const failed = expect(runner.run(request())).rejects.toThrow(/closed/);
     await runner.close();
     await failed;
