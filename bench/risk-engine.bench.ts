@@ -132,6 +132,7 @@ async function mainThreadBlock(largeBook: number | null) {
       staleAfter: DEFAULT_STALE_AFTER,
       validateContract: false,
       riskMatrix: null,
+      dataDir: null,
     },
     { clock: systemClock, log: silentLogger, riskRunner: runner },
   );

@@ -149,6 +149,7 @@ export function parseLaunchArgs(
         staleAfter: { quoteMs: f['stale-quote-ms'], greeksMs: f['stale-greeks-ms'] },
         validateContract: f['validate-contract'],
         riskMatrix: f['risk-matrix'] ?? null,
+        dataDir: null,
       },
       host: f.host,
       port: f.port,

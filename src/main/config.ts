@@ -31,6 +31,11 @@ export interface CoreConfig {
   validateContract: boolean;
   /** The trader's risk matrix (YAML); null for resources/risk-matrix.default.yaml. */
   riskMatrix: string | null;
+  /**
+   * Where Bulwark keeps what must survive a restart (start-of-day values, logs, later the
+   * journal and settings). null keeps nothing on disk (tests that do not need it).
+   */
+  dataDir: string | null;
 }
 
 export const DEFAULT_STALE_AFTER: StaleAfter = { quoteMs: 10_000, greeksMs: 30_000 };

@@ -16,5 +16,6 @@ export function simCoreConfig(
     staleAfter: DEFAULT_STALE_AFTER,
     validateContract: true,
     riskMatrix: null,
+    dataDir: null,
   };
 }

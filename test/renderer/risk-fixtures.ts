@@ -183,6 +183,7 @@ export function riskFrame(over: Partial<RiskFrame> = {}): RiskFrame {
     ],
     stale: false,
     staleReason: null,
+    failure: null,
     scenarios: grid(),
     standardShocks: [
       { label: '+1%', move: 1, betaMapped: -8_035, uniform: -8_035 },
@@ -200,6 +201,7 @@ export function riskFrame(over: Partial<RiskFrame> = {}): RiskFrame {
       paths: 0,
       seed: 1,
     },
+    heavy: { inputTime: T0, computedAt: T0, stale: false },
     ...over,
   };
   return RiskFrameSchema.parse(frame);

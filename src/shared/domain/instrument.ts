@@ -10,6 +10,13 @@ export type OptionRight = z.infer<typeof OptionRightSchema>;
 export const ExerciseStyleSchema = z.enum(['european', 'american']);
 export type ExerciseStyle = z.infer<typeof ExerciseStyleSchema>;
 
+/**
+ * When an expiring contract settles: AM on the opening print (09:30 New York: standard SPX,
+ * NDX and RUT monthlies, VIX, quarterly ES options), PM at the close (16:00: everything else).
+ */
+export const SettlementSchema = z.enum(['AM', 'PM']);
+export type Settlement = z.infer<typeof SettlementSchema>;
+
 /** Calendar date as YYYY-MM-DD (expiries are dates in US/Eastern). */
 export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
@@ -31,6 +38,10 @@ export const InstrumentSchema = z
     exercise: ExerciseStyleSchema.optional(),
     /** Key of the instrument an option or future prices off (SPX index, ES future). */
     underlyingKey: z.string().optional(),
+    /** The exchange's trading class (SPX vs SPXW); decides AM/PM settlement for index options. */
+    tradingClass: z.string().optional(),
+    /** Expiring contracts: AM or PM settlement (see settlementFor); absent means PM. */
+    settlement: SettlementSchema.optional(),
   })
   .strict();
 export type Instrument = z.infer<typeof InstrumentSchema>;

@@ -194,6 +194,19 @@ export const VarResultSchema = z
   .strict();
 export type VarResult = z.infer<typeof VarResultSchema>;
 
+/** When the heavy results (grid, standard shocks, Monte Carlo) were computed, and from what. */
+export const HeavyStampSchema = z
+  .object({
+    /** Valuation time of the book they were computed from. */
+    inputTime: TimestampSchema,
+    /** When the worker finished them. */
+    computedAt: TimestampSchema,
+    /** True when positions or prices have changed since inputTime: the figures lag the book. */
+    stale: z.boolean(),
+  })
+  .strict();
+export type HeavyStamp = z.infer<typeof HeavyStampSchema>;
+
 export const RiskFrameSchema = z
   .object({
     asOf: TimestampSchema,
@@ -208,12 +221,16 @@ export const RiskFrameSchema = z
     coverage: CoverageSchema,
     lights: z.array(LimitCheckSchema),
     alarms: z.array(AlarmSchema),
-    /** True when any light is stale (grey); staleReason says why. */
+    /** True when any light is stale (grey); staleReason says why (never null when stale). */
     stale: z.boolean(),
     staleReason: z.string().nullable(),
+    /** Set when the engine failed to compute this frame: every light is grey, this says why. */
+    failure: z.string().nullable(),
     scenarios: ScenarioGridSchema.nullable(),
     standardShocks: z.array(StandardShockSchema),
     var: VarResultSchema.nullable(),
+    /** Age and input time of scenarios/standardShocks/var's Monte Carlo; null until computed. */
+    heavy: HeavyStampSchema.nullable(),
     /** Per position; the live stream leaves it out (positions.changed carries each row). */
     positions: z.array(PositionRiskSchema).optional(),
   })

@@ -139,8 +139,10 @@ export function evaluateBook(
     alarms,
     stale: staleLight !== undefined,
     staleReason: stale.book ?? stale.greeks ?? stale.account,
+    failure: null,
     scenarios: null,
     standardShocks: [],
+    heavy: null,
     var:
       sigma === null
         ? null

@@ -11,6 +11,7 @@ import type { MarketCache } from '../../market/market-cache';
 import type { StaleAfter } from '../../market/positions-view';
 import type { Clock, TimerHandle } from '../../util/clock';
 import { errorMessage, type Logger } from '../../util/logger';
+import { failedFrame } from '../engine/failed-frame';
 import { evaluateBook } from '../engine/frame';
 import { withHeavy, type HeavyRequest, type HeavyResult } from '../engine/heavy';
 import { checkConfig, scenarioSpec } from '../engine/matrix-config';
@@ -86,7 +87,7 @@ export class RiskService {
     this.regime = new RegimeTracker({ regimes: d.matrix.regimes, scalers: d.matrix.scalers });
     this.throttle = new Throttle(d.clock, RISK_INTERVAL_MS, () => this.recompute());
     this.heavyThrottle = new Throttle(d.clock, HEAVY_INTERVAL_MS, () => this.runHeavy());
-    d.hub.provideInitial('risk.frame', () => this.latest ?? this.compute());
+    d.hub.provideInitial('risk.frame', () => this.latest ?? this.computeOrFail());
   }
 
   start(): void {
@@ -171,14 +172,30 @@ export class RiskService {
     return this.heavy ? withHeavy(frame, this.heavy, matrix.var.seed) : frame;
   }
 
-  private recompute(): void {
+  /**
+   * Marks the book's risk unknown at once (an engine exception, or an unexpected error anywhere
+   * in the process): every light grey with the reason until the next good frame.
+   */
+  fail(reason: string): void {
     if (this.stopped) return;
+    this.latest = failedFrame(this.latest, reason, this.d.clock.now());
+    this.d.hub.publish('risk.frame', this.latest);
+  }
+
+  private computeOrFail(): RiskFrame {
     try {
-      this.latest = this.compute();
-      this.d.hub.publish('risk.frame', this.latest);
+      return this.compute();
     } catch (e) {
       this.d.log.error('risk frame failed', { error: errorMessage(e) });
+      this.latest = failedFrame(this.latest, errorMessage(e), this.d.clock.now());
+      return this.latest;
     }
+  }
+
+  private recompute(): void {
+    if (this.stopped) return;
+    this.latest = this.computeOrFail();
+    this.d.hub.publish('risk.frame', this.latest);
   }
 
   private runHeavy(): void {
