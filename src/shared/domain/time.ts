@@ -1,8 +1,10 @@
 /**
  * Market time conventions (docs: ../shared/docs/domain.md): expiries are calendar dates in
- * US/Eastern; an option expires at 16:00 New York time on its date; DTE counts calendar days
- * in US/Eastern (expiring today = 0); time to expiry is measured in 365-day years.
+ * US/Eastern; a PM-settled option expires at 16:00 New York time on its date, an AM-settled one
+ * at 09:30 (the opening print); DTE counts calendar days in US/Eastern (expiring today = 0) to
+ * the last trading day (the day before for AM settlement); time to expiry is in 365-day years.
  */
+import type { Settlement } from './instrument';
 
 export const MS_PER_DAY = 86_400_000;
 export const MS_PER_YEAR = 365 * MS_PER_DAY;
@@ -63,20 +65,26 @@ export function newYorkInstant(date: string, hour: number, minute = 0): number {
 }
 
 const closeCache = new Map<string, number>();
+const openCache = new Map<string, number>();
 
-/** 16:00 New York time on the expiry date, epoch ms. */
-export function expiryInstant(expiry: string): number {
-  let t = closeCache.get(expiry);
+/** Settlement instant on the expiry date, epoch ms: 16:00 New York (PM) or 09:30 (AM). */
+export function expiryInstant(expiry: string, settlement: Settlement = 'PM'): number {
+  const cache = settlement === 'AM' ? openCache : closeCache;
+  let t = cache.get(expiry);
   if (t === undefined) {
-    t = newYorkInstant(expiry, 16);
-    closeCache.set(expiry, t);
+    t = settlement === 'AM' ? newYorkInstant(expiry, 9, 30) : newYorkInstant(expiry, 16);
+    cache.set(expiry, t);
   }
   return t;
 }
 
-/** Years (of 365 days) from `nowMs` to 16:00 New York on the expiry date; negative once past. */
-export function yearsToExpiry(expiry: string, nowMs: number): number {
-  return (expiryInstant(expiry) - nowMs) / MS_PER_YEAR;
+/** Years (of 365 days) from `nowMs` to settlement on the expiry date; negative once past. */
+export function yearsToExpiry(
+  expiry: string,
+  nowMs: number,
+  settlement: Settlement = 'PM',
+): number {
+  return (expiryInstant(expiry, settlement) - nowMs) / MS_PER_YEAR;
 }
 
 let dateCacheKey = -1;
@@ -93,9 +101,14 @@ export function newYorkDate(ms: number): string {
   return dateCacheValue;
 }
 
-/** Calendar days from the New York date of `nowMs` to the expiry date (0 = expires today). */
-export function daysToExpiry(expiry: string, nowMs: number): number {
-  return Math.round((dateOnlyUtc(expiry) - dateOnlyUtc(newYorkDate(nowMs))) / MS_PER_DAY);
+/**
+ * Calendar days from the New York date of `nowMs` to the last trading day (0 = last day today).
+ * An AM-settled option's last trading day is the day before its expiry date; on that date it
+ * still reads 0 until it settles.
+ */
+export function daysToExpiry(expiry: string, nowMs: number, settlement: Settlement = 'PM'): number {
+  const days = Math.round((dateOnlyUtc(expiry) - dateOnlyUtc(newYorkDate(nowMs))) / MS_PER_DAY);
+  return settlement === 'AM' && days > 0 ? days - 1 : days;
 }
 
 /** Adds calendar days to a YYYY-MM-DD date. */
