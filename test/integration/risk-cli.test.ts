@@ -1,6 +1,6 @@
 /** `npm run risk` as a trader runs it: a real process, real files, exit codes and output. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -98,6 +98,44 @@ describe('npm run risk', () => {
       projection: { violations: Array<{ code: string; kind: string }> };
     };
     expect(out.projection.violations.map((v) => v.code)).toContain('BETA_DELTA');
+  });
+
+  it('a sentinel broker vega falls back to the local model: same totals, reason shown', () => {
+    const example = JSON.parse(
+      readFileSync(join(root, 'resources/examples/book.json'), 'utf8'),
+    ) as {
+      positions: Array<Record<string, unknown>>;
+    };
+    const greeks = { delta: -0.3, gamma: 0.001, theta: -1.9, vega: 1.7976931348623157e308 };
+    example.positions[0] = { ...example.positions[0], greeks };
+    const withSentinel = risk(tmpFile('sentinel.json', example), '--json');
+    const plain = risk('resources/examples/book.json', '--json');
+    expect(withSentinel.code, withSentinel.err).toBe(0);
+    const a = RiskFrameSchema.parse(JSON.parse(withSentinel.out));
+    const b = RiskFrameSchema.parse(JSON.parse(plain.out));
+    expect(a.positions![0]).toMatchObject({ greeksSource: 'local' });
+    expect(a.positions![0]!.problem).toMatch(/vega .* IB's "unset" value: local model used/);
+    expect(a.totals).toEqual(b.totals);
+    const vegaLights = a.lights.filter((l) => l.code === 'SHORT_VEGA');
+    expect(vegaLights.map((l) => l.light)).toEqual(
+      b.lights.filter((l) => l.code === 'SHORT_VEGA').map((l) => l.light),
+    );
+    expect(risk(tmpFile('sentinel.json', example)).out).toMatch(/local \(broker vega .*unset/);
+  });
+
+  it('a broker iv of −1 in a book file falls back for that position instead of refusing the file', () => {
+    const example = JSON.parse(
+      readFileSync(join(root, 'resources/examples/book.json'), 'utf8'),
+    ) as {
+      positions: Array<Record<string, unknown>>;
+    };
+    const greeks = { delta: -0.3, gamma: 0.001, theta: -1.9, vega: 6, iv: -1 };
+    example.positions[0] = { ...example.positions[0], greeks };
+    const r = risk(tmpFile('iv.json', example), '--json');
+    expect(r.code, r.err).toBe(0);
+    const frame = RiskFrameSchema.parse(JSON.parse(r.out));
+    expect(frame.positions![0]!.greeksSource).toBe('local');
+    expect(frame.positions![0]!.problem).toMatch(/iv -1 is not a volatility/);
   });
 
   it('exits 2 on unreadable files and non-JSON', () => {

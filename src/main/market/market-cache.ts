@@ -35,8 +35,8 @@ export class MarketCache {
       this.changes.emit('quote', q);
     });
     broker.events.on('optionModel', (m) => {
-      const right = parseInstrumentKey(m.key)?.right;
-      const valid = right ? validGreeks(m, right) : null;
+      const parts = parseInstrumentKey(m.key);
+      const valid = parts?.right ? validGreeks(m, parts.right, parts.strike ?? null) : null;
       // An invalid tick keeps the last valid set: it ages, and is shown stale once old.
       if (valid) {
         this.greeks.set(m.key, valid);

@@ -4,6 +4,7 @@
  */
 import type { OptionRight } from '@shared/domain/instrument';
 import type { OptionModel } from '@shared/domain/market';
+import { brokerGreeksProblem } from '../risk/engine/broker-greeks';
 
 export interface ValidGreeks {
   delta: number;
@@ -14,30 +15,18 @@ export interface ValidGreeks {
   time: number;
 }
 
-/** Rounding room at the ends of delta's range. */
-const DELTA_TOLERANCE = 1e-6;
-/** Gamma and vega are never negative; allow only float noise. */
-const CONVEXITY_TOLERANCE = 1e-9;
-
-/** Finite, and plausible for the option's right: the check every broker Greek must pass. */
-export function plausibleGreeks(
-  g: { delta: number; gamma: number; vega: number; theta: number },
+/**
+ * The four Greeks when all are present and pass the engine's broker check (the same one book
+ * files go through), else null: an invalid tick is never stored.
+ */
+export function validGreeks(
+  m: OptionModel,
   right: OptionRight,
-): boolean {
-  const { delta, gamma, vega, theta } = g;
-  if (![delta, gamma, vega, theta].every(Number.isFinite)) return false;
-  const deltaOk =
-    right === 'C'
-      ? delta >= -DELTA_TOLERANCE && delta <= 1 + DELTA_TOLERANCE
-      : delta <= DELTA_TOLERANCE && delta >= -1 - DELTA_TOLERANCE;
-  return deltaOk && gamma >= -CONVEXITY_TOLERANCE && vega >= -CONVEXITY_TOLERANCE;
-}
-
-/** The four Greeks when all are present and plausible for the option's right, else null. */
-export function validGreeks(m: OptionModel, right: OptionRight): ValidGreeks | null {
-  const { delta, gamma, vega, theta } = m;
+  strike: number | null = null,
+): ValidGreeks | null {
+  const { delta, gamma, vega, theta, iv } = m;
   if (delta === null || gamma === null || vega === null || theta === null) return null;
-  if (!plausibleGreeks({ delta, gamma, vega, theta }, right)) return null;
-  const iv = m.iv !== null && Number.isFinite(m.iv) && m.iv > 0 ? m.iv : null;
+  const g = { delta, gamma, vega, theta, iv };
+  if (brokerGreeksProblem(g, right, m.underlyingPrice, strike) !== null) return null;
   return { delta, gamma, vega, theta, iv, time: m.time };
 }

@@ -34,7 +34,11 @@ describe('validGreeks', () => {
     expect(validGreeks(tick, 'P')).toBeNull();
   });
 
-  it('keeps the Greeks but drops a nonsense implied vol', () => {
-    expect(validGreeks({ ...tick, iv: -1 }, 'C')?.iv).toBeNull();
+  it('refuses the whole set when a given implied vol is nonsense (as book files do)', () => {
+    expect(validGreeks({ ...tick, iv: -1 }, 'C')).toBeNull();
+  });
+
+  it('keeps the Greeks when the implied vol is simply not given', () => {
+    expect(validGreeks({ ...tick, iv: null }, 'C')).toMatchObject({ delta: 0.4, iv: null });
   });
 });

@@ -16,7 +16,8 @@ export const BrokerGreeksFileSchema = z
     gamma: finite,
     theta: finite,
     vega: finite,
-    iv: positive.optional(),
+    /** Checked like every broker value: a bad one (−1, a sentinel) falls back per position. */
+    iv: finite.optional(),
     /** Age of these Greeks in seconds at valuation time (default 0: fresh). */
     ageSeconds: nonNegative.optional(),
   })

@@ -112,6 +112,14 @@ export function evaluateBook(
     });
   }
   for (const r of resolved) {
+    if (r.source === 'local' && r.problem !== null) {
+      alarms.push({
+        code: 'BROKER_GREEKS_REFUSED',
+        severity: 'warning',
+        subject: r.pos.description,
+        message: `${r.pos.description}: ${r.problem}.`,
+      });
+    }
     if (r.source !== 'none') continue;
     alarms.push({
       code: 'NO_GREEKS',

@@ -6,7 +6,7 @@
  */
 import { daysToExpiry, yearsToExpiry } from '@shared/domain/time';
 import type { GreeksSource } from '@shared/domain/positions';
-import { plausibleGreeks } from '../../market/option-model';
+import { brokerGreeksProblem } from './broker-greeks';
 import type { RiskBook, RiskPosition } from './book';
 import { carryFor, modelFor, type OptionPricer, type OptionSpec } from './pricer';
 
@@ -31,6 +31,7 @@ export interface ResolvedPosition {
   source: GreeksSource;
   ageMs: number | null;
   iv: number | null;
+  /** Why there are no Greeks (source none), or why the broker's were refused (source local). */
   problem: string | null;
   beta: number;
   /** Benchmark share-equivalents; null without Greeks or prices. */
@@ -111,12 +112,9 @@ export function resolvePosition(
     (solved ??= spec ? impliedVol(pos, spec, pricer) : null);
   const bg = pos.brokerGreeks;
   const brokerAge = bg ? book.valuationTime - bg.time : null;
-  if (
-    bg &&
-    brokerAge !== null &&
-    brokerAge <= book.greeksMaxAgeMs &&
-    plausibleGreeks(bg, pos.option.right)
-  ) {
+  const fresh = bg !== null && brokerAge !== null && brokerAge <= book.greeksMaxAgeMs;
+  const refused = fresh ? brokerGreeksProblem(bg, pos.option.right, S, pos.option.strike) : null;
+  if (bg && fresh && refused === null) {
     const greeks = {
       delta: bg.delta * units,
       gamma: bg.gamma * units,
@@ -128,17 +126,18 @@ export function resolvePosition(
     const vol = iv ?? (fallback?.ok ? fallback.vol : null);
     return withGreeks(book, base, greeks, { spec, vol, source: 'broker', ageMs: brokerAge });
   }
-  if (!spec) return none('no underlying price');
+  if (!spec) return none(refused ? `${refused}; no underlying price` : 'no underlying price');
   if (t <= 0) {
     // Expired today after the close: intrinsic only, no time value left to model.
     const itm = pos.option.right === 'C' ? S! > pos.option.strike : S! < pos.option.strike;
     const sign = pos.option.right === 'C' ? 1 : -1;
     const greeks = { delta: itm ? sign * units : 0, gamma: 0, theta: 0, vega: 0 };
-    return withGreeks(book, base, greeks, { spec, vol: null, source: 'local', ageMs: 0 });
+    return withGreeks(book, base, greeks, { spec, vol: null, source: 'local', ageMs: 0 }, refused);
   }
   const solvedVol = implied();
-  if (!solvedVol) return none('no mid price to solve implied volatility');
-  if (!solvedVol.ok) return none(`implied volatility: ${solvedVol.message}`);
+  const after = refused ? `${refused}; ` : '';
+  if (!solvedVol) return none(`${after}no mid price to solve implied volatility`);
+  if (!solvedVol.ok) return none(`${after}implied volatility: ${solvedVol.message}`);
   const m = pricer.greeks(spec, solvedVol.vol);
   const greeks = {
     delta: m.delta * units,
@@ -146,26 +145,43 @@ export function resolvePosition(
     theta: (m.theta / DAYS_PER_YEAR) * units,
     vega: (m.vega / 100) * units,
   };
-  return withGreeks(book, base, greeks, { spec, vol: solvedVol.vol, source: 'local', ageMs: 0 });
+  const rest = { spec, vol: solvedVol.vol, source: 'local' as const, ageMs: 0 };
+  return withGreeks(book, base, greeks, rest, refused && `${refused}: local model used`);
 }
 
 type Base = { pos: RiskPosition; dte: number | null; beta: number };
 
-/** A resolved position with Greeks from `source`; β-delta from its delta. */
+/**
+ * A resolved position with Greeks from `source`; β-delta from its delta. Greeks that are not
+ * all finite (a model breakdown, an overflow) leave the position without Greeks instead.
+ */
 function withGreeks(
   book: RiskBook,
   base: Base,
   greeks: Greeks,
   rest: { spec: OptionSpec | null; vol: number | null; source: GreeksSource; ageMs: number },
+  note: string | null = null,
 ): ResolvedPosition {
-  return {
-    ...base,
-    ...rest,
-    greeks,
-    iv: rest.vol,
-    problem: null,
-    betaDelta: betaDeltaOf(greeks.delta, base.pos.underlyingPrice, base.beta, book.benchmarkPrice),
-  };
+  const betaDelta = betaDeltaOf(
+    greeks.delta,
+    base.pos.underlyingPrice,
+    base.beta,
+    book.benchmarkPrice,
+  );
+  const values = [greeks.delta, greeks.gamma, greeks.theta, greeks.vega, betaDelta ?? 0];
+  if (!values.every(Number.isFinite) || (rest.vol !== null && !Number.isFinite(rest.vol))) {
+    return {
+      ...base,
+      ...rest,
+      greeks: null,
+      source: 'none',
+      ageMs: null,
+      iv: null,
+      problem: `${rest.source} Greeks are not finite`,
+      betaDelta: null,
+    };
+  }
+  return { ...base, ...rest, greeks, iv: rest.vol, problem: note, betaDelta };
 }
 
 function impliedVol(
