@@ -8,7 +8,11 @@ import type { CheckConfig } from './check-config';
 import { ceilingUtilization, floorUtilization, money, pct, type CheckDraft } from './lights';
 import type { ResolvedPosition } from './resolve';
 
-export function marginCushionCheck(acct: RiskAccount, c: CheckConfig): CheckDraft {
+/**
+ * Excess liquidity ÷ NLV against the minimum. Negative excess liquidity or an NLV at or below
+ * zero is a known, critical fact — red with a margin-call alarm — never "unknown".
+ */
+export function marginCushionCheck(acct: RiskAccount, c: CheckConfig, alarms: Alarm[]): CheckDraft {
   const { netLiquidation: nlv, excessLiquidity: el } = acct;
   const base = {
     code: 'MARGIN_CUSHION',
@@ -16,7 +20,27 @@ export function marginCushionCheck(acct: RiskAccount, c: CheckConfig): CheckDraf
     unit: 'ratio',
     limit: c.marginCushionMin,
   };
-  if (nlv === null || el === null || !(nlv > 0)) {
+  const blown = (nlv !== null && nlv <= 0) || (el !== null && el < 0);
+  if (blown) {
+    const words =
+      nlv !== null && nlv <= 0
+        ? `Net liquidation is ${money(nlv)}: the account is wiped out`
+        : `Excess liquidity is ${money(el!)}: the account is below maintenance margin`;
+    alarms.push({
+      code: 'MARGIN_CALL',
+      severity: 'critical',
+      subject: 'account',
+      message: `${words}. Margin call: the broker may liquidate positions.`,
+    });
+    return {
+      ...base,
+      value: nlv !== null && nlv > 0 && el !== null ? el / nlv : null,
+      utilization: Number.POSITIVE_INFINITY,
+      light: 'red',
+      explanation: `${words} (margin call).`,
+    };
+  }
+  if (nlv === null || el === null) {
     return {
       ...base,
       value: null,
@@ -57,7 +81,8 @@ export function drawdownCheck(acct: RiskAccount, c: CheckConfig): CheckDraft {
   const loss = Math.max(0, ((sod - nlv) / sod) * 100);
   const u = ceilingUtilization(loss, c.dailyDrawdownPct);
   const change = nlv - sod;
-  const tail = u > 100 ? ' Reduce-only: new risk is blocked for the rest of the day.' : '';
+  // Advice only: the trading state that would enforce reduce-only arrives with the order path.
+  const tail = u > 100 ? ' Past the daily loss limit: add no new risk today.' : '';
   return {
     ...base,
     value: loss,
@@ -97,7 +122,20 @@ export function tierCheck(
   nlv: number | null,
 ): CheckDraft {
   const base = { code: 'TIER_CAP', name: 'Tier caps', unit: '% of NLV' };
-  if (nlv === null || !(nlv > 0)) {
+  if (nlv !== null && nlv <= 0) {
+    const exposed = resolved.some((r) => r.greeks !== null && r.greeks.delta !== 0);
+    return {
+      ...base,
+      value: null,
+      limit: null,
+      utilization: exposed ? Number.POSITIVE_INFINITY : 0,
+      light: exposed ? 'red' : 'green',
+      explanation: exposed
+        ? `NLV ${money(nlv)} is not positive: any delta exposure is beyond every tier cap.`
+        : 'No delta exposure.',
+    };
+  }
+  if (nlv === null) {
     return {
       ...base,
       value: null,

@@ -11,7 +11,7 @@ function basisWords(l: DollarLimit, nlv: number | null): string {
     l.scaler < 1 ? `, tightened ×${l.scaler.toFixed(2)} by the VIX/term-structure scaler` : '';
   return l.basis === 'nlv' && nlv !== null
     ? `${l.pctNlv}% of NLV ${money(nlv)}${scaled}`
-    : `the absolute fallback (NLV unknown)${scaled}`;
+    : `the absolute fallback (${nlv === null ? 'NLV unknown' : `NLV ${money(nlv)} is not positive`})${scaled}`;
 }
 
 function noLimit(

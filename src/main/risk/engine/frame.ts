@@ -97,7 +97,7 @@ export function evaluateBook(
   ];
   const lights: LimitCheck[] = [
     ...greekDrafts.map((d) => finishCheck(d, stale.greeks, t)),
-    finishCheck(marginCushionCheck(book.account, config), stale.account, t),
+    finishCheck(marginCushionCheck(book.account, config, alarms), stale.account, t),
     finishCheck(drawdownCheck(book.account, config), stale.account, t),
     finishCheck(contractsCheck(resolved, config), stale.book, t),
     finishCheck(expiryCheck(resolved, config, alarms), stale.book, t),
@@ -146,7 +146,9 @@ export function evaluateBook(
     lights,
     alarms,
     stale: staleLight !== undefined,
-    staleReason: stale.book ?? stale.greeks ?? stale.account,
+    // A grey light always says why, even when only its own inputs are missing.
+    staleReason:
+      stale.book ?? stale.greeks ?? stale.account ?? (staleLight ? staleLight.explanation : null),
     failure: null,
     scenarios: null,
     standardShocks: [],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Alarm } from '@shared/domain/risk';
 import type { Aggregates } from '../../../../src/main/risk/engine/aggregate';
 import { zeroTotals } from '../../../../src/main/risk/engine/aggregate';
 import { drawdownCheck, marginCushionCheck } from '../../../../src/main/risk/engine/checks-book';
@@ -46,6 +47,7 @@ const AT: Record<string, (u: number) => CheckDraft> = {
         startOfDayNetLiquidation: null,
       },
       c,
+      [],
     ),
   'Daily drawdown': (u) =>
     drawdownCheck(
@@ -108,6 +110,40 @@ describe('traffic lights: green < 80%, yellow 80–100%, red > 100%', () => {
       'yellow',
       'red',
     ]);
+  });
+
+  it.each([
+    ['negative net liquidation', -5_269, -40_000, /wiped out/],
+    ['zero net liquidation', 0, -1_000, /wiped out/],
+    ['negative excess liquidity', 120_000, -3_000, /below maintenance margin/],
+  ])('%s turns margin cushion red with a margin-call alarm', (_what, nlv, el, words) => {
+    const alarms: Alarm[] = [];
+    const acct = { netLiquidation: nlv, excessLiquidity: el, startOfDayNetLiquidation: 299_000 };
+    const check = finishCheck(marginCushionCheck(acct, c, alarms), null, T);
+    expect(check.light).toBe('red');
+    expect(check.explanation).toMatch(words);
+    expect(alarms).toEqual([
+      expect.objectContaining({ code: 'MARGIN_CALL', severity: 'critical' }),
+    ]);
+    if (nlv <= 0) expect(finishCheck(drawdownCheck(acct, c), null, T).light).toBe('red');
+  });
+
+  it('a blown account evaluates limits against the absolute fallbacks, in those words', () => {
+    const blown = config('neutral', -5_000);
+    expect(blown.betaDelta!.basis).toBe('absolute');
+    const check = betaDeltaCheck(agg({ betaDeltaDollars: 100_000 }), blown, -5_000);
+    expect(check.explanation).toContain('absolute fallback (NLV -$5,000 is not positive)');
+  });
+
+  it('the drawdown light does not claim a block the app does not enforce yet', () => {
+    const acct = {
+      netLiquidation: 90_000,
+      excessLiquidity: 50_000,
+      startOfDayNetLiquidation: 100_000,
+    };
+    const check = finishCheck(drawdownCheck(acct, c), null, T);
+    expect(check.light).toBe('red');
+    expect(check.explanation).not.toMatch(/blocked|Reduce-only/);
   });
 
   it('uses the absolute fallback while NLV is unknown', () => {
