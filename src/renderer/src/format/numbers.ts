@@ -84,3 +84,21 @@ export function fmtCompact(v: number | null | undefined): string {
   if (abs < 999_500_000) return `${fmtSigned(v / 1_000_000, 0)}M`;
   return `${fmtSigned(v / 1_000_000_000, 1)}B`;
 }
+
+/**
+ * Dollars in at most ~7 characters for chart axes: "$850", "−$12k", "$1.2M", "−$15M", "$1.1B".
+ * The sign goes before the symbol, like fmtUsd.
+ */
+export function fmtCompactUsd(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return DASH;
+  const abs = Math.abs(v);
+  const sign = Math.round(abs) === 0 ? '' : v < 0 ? MINUS : '';
+  const body = (x: number, unit: string) =>
+    `${x < 10 ? fmt(x, 1).replace(/\.0$/, '') : fmt(x, 0)}${unit}`;
+  let text: string;
+  if (abs < 999.5) text = fmt(abs, 0);
+  else if (abs < 999_500) text = body(abs / 1_000, 'k');
+  else if (abs < 999_500_000) text = body(abs / 1_000_000, 'M');
+  else text = body(abs / 1_000_000_000, 'B');
+  return `${sign}$${text}`;
+}

@@ -12,8 +12,10 @@ import {
   type IChartApiBase,
   type ISeriesApi,
 } from 'lightweight-charts';
-import { fmtCompact } from '../../format/numbers';
+import { fmtCompactUsd } from '../../format/numbers';
 import { useBulwark } from '../../stores/store';
+import { HeavyAge } from './HeavyAge';
+import { CURVE_STYLES, PRICE_SCALE_MIN_WIDTH, type CurveId } from './pnl-curve-style';
 import { fmtMove, pnlCurve } from './scenarios';
 
 /** Canvas colours (CSS variables do not reach the canvas): see base.css. */
@@ -22,10 +24,7 @@ const COLORS = {
   text: '#8c97a4',
   grid: '#161b21',
   border: '#1f262f',
-  now: '#5b9bff',
-  decay: '#c7a35a',
   zero: '#3a4552',
-  stale: '#59626d',
 } as const;
 
 interface ChartRefs {
@@ -46,21 +45,30 @@ function createCurveChart(el: HTMLElement): ChartRefs {
       attributionLogo: false,
     },
     grid: { vertLines: { color: COLORS.grid }, horzLines: { color: COLORS.grid } },
-    rightPriceScale: { borderColor: COLORS.border, scaleMargins: { top: 0.1, bottom: 0.1 } },
+    rightPriceScale: {
+      borderColor: COLORS.border,
+      scaleMargins: { top: 0.1, bottom: 0.1 },
+      minimumWidth: PRICE_SCALE_MIN_WIDTH,
+    },
     timeScale: { borderColor: COLORS.border, fixLeftEdge: true, fixRightEdge: true },
     handleScroll: false,
     handleScale: false,
-    localization: { precision: 0, priceFormatter: fmtCompact, timeFormatter: fmtMove },
+    localization: { precision: 0, priceFormatter: fmtCompactUsd, timeFormatter: fmtMove },
   });
-  const common = { lineWidth: 2, priceLineVisible: false, lastValueVisible: false } as const;
-  const now = chart.addSeries(LineSeries, { ...common, color: COLORS.now, title: 'now' });
-  const decay = chart.addSeries(LineSeries, {
-    ...common,
-    lineWidth: 1,
-    lineStyle: LineStyle.Dashed,
-    color: COLORS.decay,
-    title: '+1d',
-  });
+  const series = (id: CurveId) => {
+    const st = CURVE_STYLES[id];
+    return chart.addSeries(LineSeries, {
+      color: st.color,
+      lineWidth: st.lineWidth,
+      lineStyle: st.lineStyle,
+      priceLineVisible: false,
+      lastValueVisible: false,
+      title: '',
+    });
+  };
+  // The +1 day curve first, so "now" is drawn on top where they coincide.
+  const decay = series('decay');
+  const now = series('now');
   now.createPriceLine({
     price: 0,
     color: COLORS.zero,
@@ -93,8 +101,10 @@ export function PnlCurveChart({ stale }: { stale: boolean }) {
     const r = refs.current;
     if (!r) return;
     const curve = pnlCurve(grid);
-    r.now.applyOptions({ color: stale ? COLORS.stale : COLORS.now });
-    r.decay.applyOptions({ color: stale ? COLORS.stale : COLORS.decay });
+    for (const id of ['now', 'decay'] as const) {
+      const st = CURVE_STYLES[id];
+      r[id].applyOptions({ color: stale ? st.staleColor : st.color });
+    }
     r.now.setData(curve.now.map((p) => ({ time: p.time, value: p.value })));
     r.decay.setData(curve.decay.map((p) => ({ time: p.time, value: p.value })));
     r.chart.timeScale().fitContent();
@@ -103,9 +113,15 @@ export function PnlCurveChart({ stale }: { stale: boolean }) {
   return (
     <figure className="pnl-curve">
       <figcaption className="pnl-caption">
-        <span className="risk-h3">P&amp;L vs {bench} move</span>
-        <span className="pnl-key pnl-key-now">now</span>
-        <span className="pnl-key pnl-key-decay">+1 day</span>
+        <span className="risk-h3">P&amp;L ($) vs {bench} move (%)</span>
+        <ul className="pnl-legend" aria-label="Legend">
+          {(['now', 'decay'] as const).map((id) => (
+            <li key={id} className={`pnl-key pnl-key-${id}`} title={CURVE_STYLES[id].description}>
+              {CURVE_STYLES[id].label}
+            </li>
+          ))}
+        </ul>
+        <HeavyAge />
         <a
           className="pnl-credit"
           href="https://www.tradingview.com/"

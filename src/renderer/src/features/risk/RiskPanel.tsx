@@ -4,6 +4,7 @@ import { useAgeText, useRiskStaleReason } from '../../stores/selectors';
 import { useBulwark } from '../../stores/store';
 import { AlarmsList } from './AlarmsList';
 import { GammaByDte } from './GammaByDte';
+import { riskNotice } from './notice';
 import { PnlCurveChart } from './PnlCurveChart';
 import { RegimeBadge } from './RegimeBadge';
 import { RiskTotals } from './RiskTotals';
@@ -34,17 +35,24 @@ function Benchmark({ stale }: { stale: boolean }) {
   );
 }
 
-/** Says plainly why the risk figures are not live: the core's reason first. */
-function StaleNotice({ reason }: { reason: string }) {
-  const coreStale = useBulwark((s) => s.risk.frame?.stale ?? false);
-  const coreReason = useBulwark((s) => s.risk.frame?.staleReason ?? null);
-  const text = coreStale
-    ? `Risk inputs stale: ${coreReason ?? 'no reason given'}`
-    : `Risk not live: ${reason}`;
+/** An engine failure (red, with its reason) or why the figures are not live (amber). */
+function Notice({ staleReason }: { staleReason: string | null }) {
+  const failure = useBulwark((s) => s.risk.frame?.failure ?? null);
+  const stale = useBulwark((s) => s.risk.frame?.stale ?? false);
+  const reason = useBulwark((s) => s.risk.frame?.staleReason ?? null);
+  const n = riskNotice({ failure, stale, staleReason: reason }, staleReason);
+  if (n === null) return null;
+  if (n.kind === 'failure') {
+    return (
+      <div className="risk-failure" role="alert">
+        <strong>{n.title}</strong> — {n.text}
+      </div>
+    );
+  }
   return (
     <p className="risk-stale-notice">
       <span className="stale-tag">stale</span>
-      {text}. Lights are grey until fresh inputs arrive.
+      {n.text}
     </p>
   );
 }
@@ -79,7 +87,7 @@ export function RiskPanel() {
       </div>
       {hasFrame ? (
         <div className={stale ? 'risk-body is-stale' : 'risk-body'}>
-          {stale ? <StaleNotice reason={staleReason} /> : null}
+          <Notice staleReason={staleReason} />
           <div className="risk-col risk-col-limits">
             <AlarmsList />
             <TrafficLights stale={stale} />

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { fmtCompact, fmtPnl, pnlClass } from '../../format/numbers';
 import { useBulwark } from '../../stores/store';
+import { HeavyAge } from './HeavyAge';
 import { modeLabel, scenarioTable } from './scenarios';
-import { COMPUTING } from './summary';
 
 /** P&L ($) by benchmark move (columns) and vol shift (rows), revalued now; losses in red. */
 export function ScenarioTable({ stale }: { stale: boolean }) {
@@ -13,9 +13,12 @@ export function ScenarioTable({ stale }: { stale: boolean }) {
     <section className="risk-block" aria-labelledby="risk-scen-title">
       <h3 className="risk-h3" id="risk-scen-title">
         Scenarios{' '}
-        <span className="risk-h3-note">
-          {grid ? `${bench} move × vol shift · ${modeLabel(grid.mode)} · $` : COMPUTING}
-        </span>
+        {grid ? (
+          <span className="risk-h3-note">
+            {`${bench} move × vol shift · ${modeLabel(grid.mode)} · $ · no decay`}
+          </span>
+        ) : null}
+        <HeavyAge />
       </h3>
       {view ? (
         <div className="scen-scroll">
@@ -59,34 +62,39 @@ export function StandardShocks({ stale }: { stale: boolean }) {
   const shocks = useBulwark((s) => s.risk.frame?.standardShocks);
   if (!shocks || shocks.length === 0) return null;
   return (
-    <table
-      className={stale ? 'risk-table shocks-table stale' : 'risk-table shocks-table'}
-      aria-label="Standard shocks"
-    >
-      <thead>
-        <tr>
-          <th scope="col">Shock</th>
-          <th scope="col" className="num" title="Each underlying moves by its beta × the move">
-            β-mapped
-          </th>
-          <th scope="col" className="num" title="Every underlying moves by the same percentage">
-            Uniform
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {shocks.map((s) => (
-          <tr key={s.label}>
-            <th scope="row">{s.label}</th>
-            <td className={`num ${pnlClass(s.betaMapped)}`} title={fmtPnl(s.betaMapped)}>
-              {fmtCompact(s.betaMapped)}
-            </td>
-            <td className={`num ${pnlClass(s.uniform)}`} title={fmtPnl(s.uniform)}>
-              {fmtCompact(s.uniform)}
-            </td>
+    <section className="risk-block" aria-labelledby="risk-shocks-title">
+      <h3 className="risk-h3" id="risk-shocks-title">
+        Standard shocks <HeavyAge />
+      </h3>
+      <table
+        className={stale ? 'risk-table shocks-table stale' : 'risk-table shocks-table'}
+        aria-label="Standard shocks"
+      >
+        <thead>
+          <tr>
+            <th scope="col">Shock</th>
+            <th scope="col" className="num" title="Each underlying moves by its beta × the move">
+              β-mapped
+            </th>
+            <th scope="col" className="num" title="Every underlying moves by the same percentage">
+              Uniform
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {shocks.map((s) => (
+            <tr key={s.label}>
+              <th scope="row">{s.label}</th>
+              <td className={`num ${pnlClass(s.betaMapped)}`} title={fmtPnl(s.betaMapped)}>
+                {fmtCompact(s.betaMapped)}
+              </td>
+              <td className={`num ${pnlClass(s.uniform)}`} title={fmtPnl(s.uniform)}>
+                {fmtCompact(s.uniform)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
   );
 }

@@ -1,7 +1,11 @@
 import { useBulwark } from '../../stores/store';
+import { HeavyAge } from './HeavyAge';
 import { varView } from './summary';
 
-/** One-day VaR: parametric and Monte Carlo at 95% and 99%, and the σ used. */
+/**
+ * One-day VaR: parametric and Monte Carlo at 95% and 99%, and the σ used. Monte Carlo runs with
+ * the heavy results, so it carries their own age and stale mark.
+ */
 export function VarFigures({ stale }: { stale: boolean }) {
   const v = useBulwark((s) => s.risk.frame?.var ?? null);
   const view = varView(v);
@@ -22,6 +26,9 @@ export function VarFigures({ stale }: { stale: boolean }) {
           </div>
         ))}
       </dl>
+      <p className="var-mc-age">
+        Monte Carlo <HeavyAge />
+      </p>
     </section>
   );
 }
