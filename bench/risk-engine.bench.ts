@@ -46,7 +46,7 @@ async function largeBook(): Promise<RiskBook> {
     rate: 0.045,
     dividendYield: () => 0.01,
     beta: () => ({ beta: 1.1, source: 'user' }),
-    startOfDayNlv: null,
+    startOfDay: { nlv: null, basis: 'not measured by the benchmark' },
   });
   await sim.stop();
   return book;

@@ -18,6 +18,7 @@ import { MarketDataSubscriptions } from './market/subscriptions';
 import { modelPricer } from './risk/engine/model-pricer';
 import { BetaTable } from './risk/live/beta-table';
 import { RiskService } from './risk/live/risk-service';
+import { fileStartOfDayStore, memoryStartOfDayStore } from './risk/live/start-of-day-store';
 import { DEFAULT_MATRIX_PATH, formatMatrixErrors, loadRiskMatrix } from './risk/matrix/load';
 import type { RiskMatrix } from './risk/matrix/schema';
 import { InlineHeavyRunner, type HeavyRunner } from './risk/worker/heavy-runner';
@@ -89,6 +90,9 @@ export class Core {
         rate: matrix.pricing.rate,
         dividendYield: (s) => matrix.pricing.dividendYields[s] ?? 0,
       },
+      startOfDay: config.dataDir
+        ? fileStartOfDayStore(config.dataDir, log)
+        : memoryStartOfDayStore(),
     });
     this.positions.localGreeks = (id) => this.risk.localGreeks(id);
     registerCoreCommands(

@@ -64,6 +64,8 @@ export const BookFileSchema = z
         netLiquidation: positive,
         excessLiquidity: finite.optional(),
         startOfDayNetLiquidation: positive.optional(),
+        /** The broker's P&L since the session open; start of day = NLV − dailyPnl. */
+        dailyPnl: finite.optional(),
       })
       .strict()
       .optional(),

@@ -163,7 +163,7 @@ export function toRiskBook(
       account: {
         netLiquidation: acct?.netLiquidation ?? null,
         excessLiquidity: acct?.excessLiquidity ?? null,
-        startOfDayNetLiquidation: acct?.startOfDayNetLiquidation ?? null,
+        ...startOfDayOf(acct),
       },
       market: {
         vix: file.market.VIX ?? null,
@@ -173,5 +173,27 @@ export function toRiskBook(
       staleReason: null,
       greeksMaxAgeMs: FILE_GREEKS_MAX_AGE_MS,
     },
+  };
+}
+
+/** The file's start of day: given outright, or NLV − the broker's daily P&L; else unknown. */
+function startOfDayOf(acct: BookFile['account']): {
+  startOfDayNetLiquidation: number | null;
+  startOfDayBasis: string;
+} {
+  if (acct?.startOfDayNetLiquidation !== undefined)
+    return {
+      startOfDayNetLiquidation: acct.startOfDayNetLiquidation,
+      startOfDayBasis: 'account.startOfDayNetLiquidation',
+    };
+  if (acct?.dailyPnl !== undefined)
+    return {
+      startOfDayNetLiquidation: acct.netLiquidation - acct.dailyPnl,
+      startOfDayBasis: 'NLV − account.dailyPnl',
+    };
+  return {
+    startOfDayNetLiquidation: null,
+    startOfDayBasis:
+      'Start of day unknown: the file gives neither startOfDayNetLiquidation nor dailyPnl',
   };
 }

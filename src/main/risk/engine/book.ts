@@ -58,6 +58,8 @@ export interface RiskAccount {
   netLiquidation: number | null;
   excessLiquidity: number | null;
   startOfDayNetLiquidation: number | null;
+  /** Where the start-of-day value came from, or why it is unknown (shown with the light). */
+  startOfDayBasis?: string;
 }
 
 export interface VolReadings {

@@ -75,7 +75,7 @@ export function drawdownCheck(acct: RiskAccount, c: CheckConfig): CheckDraft {
       value: null,
       utilization: null,
       light: 'stale',
-      explanation: 'Start-of-day NLV is not known yet.',
+      explanation: `${acct.startOfDayBasis ?? 'Start of day unknown'}.`,
     };
   }
   const loss = Math.max(0, ((sod - nlv) / sod) * 100);
@@ -88,7 +88,8 @@ export function drawdownCheck(acct: RiskAccount, c: CheckConfig): CheckDraft {
     value: loss,
     utilization: u,
     explanation:
-      `NLV ${money(nlv)} vs ${money(sod)} at the open (${change >= 0 ? '+' : '−'}${money(Math.abs(change))}): ` +
+      `NLV ${money(nlv)} vs ${money(sod)} at the open${acct.startOfDayBasis ? ` (${acct.startOfDayBasis})` : ''}, ` +
+      `${change >= 0 ? '+' : '−'}${money(Math.abs(change))}: ` +
       `drawdown ${pct(loss, 2)} of the ${pct(c.dailyDrawdownPct)} allowed, ${pct(u)} used.${tail}`,
   };
 }

@@ -18,7 +18,7 @@ export interface LiveBookInputs {
   rate: number;
   dividendYield(symbol: string): number;
   beta(symbol: string): { beta: number; source: BetaSource };
-  startOfDayNlv: number | null;
+  startOfDay: { nlv: number | null; basis: string };
 }
 
 /** Keys of the benchmark and volatility indexes the book reads. */
@@ -110,7 +110,8 @@ export function bookFromCache(v: LiveBookInputs): RiskBook {
     account: {
       netLiquidation: account?.netLiquidation ?? null,
       excessLiquidity: account?.excessLiquidity ?? null,
-      startOfDayNetLiquidation: v.startOfDayNlv,
+      startOfDayNetLiquidation: v.startOfDay.nlv,
+      startOfDayBasis: v.startOfDay.basis,
     },
     market: {
       vix: mark(VIX_KEY).price,

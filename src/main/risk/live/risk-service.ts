@@ -25,7 +25,8 @@ import type { HeavyRunner } from '../worker/heavy-runner';
 import type { BetaTable } from './beta-table';
 import { bookFromCache, VIX_KEY } from './book-from-cache';
 import { BudgetedPricer } from './budgeted-pricer';
-import { SessionOpen } from './session-open';
+import { StartOfDayTracker } from './start-of-day';
+import type { StartOfDayStore } from './start-of-day-store';
 
 export const RISK_INTERVAL_MS = 250;
 export const HEAVY_INTERVAL_MS = 1_000;
@@ -42,6 +43,8 @@ export interface RiskServiceDeps {
   runner: HeavyRunner;
   betas: BetaTable;
   assumptions: { rate: number; dividendYield(symbol: string): number };
+  /** Where the start-of-day NLV survives a restart (the data directory, or memory in tests). */
+  startOfDay: StartOfDayStore;
 }
 
 /** Options whose Greeks came from the local model, per share in broker units. */
@@ -73,7 +76,7 @@ export class RiskService {
   private heavyBusy = false;
   private restTimer: TimerHandle | null = null;
   private readonly regime: RegimeTracker;
-  private readonly session = new SessionOpen();
+  private readonly startOfDay: StartOfDayTracker;
   private readonly throttle: Throttle;
   private readonly heavyThrottle: Throttle;
   private sweep: TimerHandle | null = null;
@@ -84,6 +87,7 @@ export class RiskService {
 
   constructor(private readonly d: RiskServiceDeps) {
     this.pricer = new BudgetedPricer(d.pricer);
+    this.startOfDay = new StartOfDayTracker(d.startOfDay);
     this.regime = new RegimeTracker({ regimes: d.matrix.regimes, scalers: d.matrix.scalers });
     this.throttle = new Throttle(d.clock, RISK_INTERVAL_MS, () => this.recompute());
     this.heavyThrottle = new Throttle(d.clock, HEAVY_INTERVAL_MS, () => this.runHeavy());
@@ -125,7 +129,11 @@ export class RiskService {
     const { cache, clock, matrix, staleAfter, assumptions } = this.d;
     const now = clock.now();
     const account = cache.account();
-    const startOfDayNlv = this.session.observe(now, account?.netLiquidation ?? null);
+    const startOfDay = this.startOfDay.observe(
+      now,
+      account?.netLiquidation ?? null,
+      account?.dailyPnl ?? null,
+    );
     const book = bookFromCache({
       cache,
       now,
@@ -134,7 +142,7 @@ export class RiskService {
       rate: assumptions.rate,
       dividendYield: (s) => assumptions.dividendYield(s),
       beta: (s) => this.d.betas.resolve(s),
-      startOfDayNlv,
+      startOfDay,
     });
     const vixTime = cache.quote(VIX_KEY)?.time ?? now;
     const { state, change } = this.regime.update({ ...book.market, time: vixTime });

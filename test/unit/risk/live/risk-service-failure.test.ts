@@ -8,6 +8,7 @@ import { modelPricer } from '../../../../src/main/risk/engine/model-pricer';
 import type { OptionPricer } from '../../../../src/main/risk/engine/pricer';
 import { BetaTable } from '../../../../src/main/risk/live/beta-table';
 import { RiskService } from '../../../../src/main/risk/live/risk-service';
+import { memoryStartOfDayStore } from '../../../../src/main/risk/live/start-of-day-store';
 import { InlineHeavyRunner } from '../../../../src/main/risk/worker/heavy-runner';
 import { DEFAULT_STALE_AFTER } from '../../../../src/main/config';
 import { silentLogger } from '../../../../src/main/util/logger';
@@ -65,6 +66,7 @@ function setup() {
     runner: new InlineHeavyRunner(),
     betas: new BetaTable(matrix.benchmark, matrix.betas, broker, silentLogger),
     assumptions: { rate: 0.04, dividendYield: () => 0 },
+    startOfDay: memoryStartOfDayStore(),
   });
   const frames: RiskFrame[] = [];
   hub.subscribe('risk.frame', (f) => frames.push(f));
