@@ -6,9 +6,14 @@ export interface QuotesState {
   /** Non-option keys (indices, stocks, futures), in market-watch order. */
   watchKeys: readonly string[];
   asOf: number | null;
+  /**
+   * The newest `time` of any quote received (when the market data itself was observed, not when
+   * the core last published): the status bar's "last market data" age.
+   */
+  newestTime: number | null;
 }
 
-export const EMPTY_QUOTES: QuotesState = { byKey: {}, watchKeys: [], asOf: null };
+export const EMPTY_QUOTES: QuotesState = { byKey: {}, watchKeys: [], asOf: null, newestTime: null };
 
 const WATCH_ORDER: Record<string, number> = { IND: 0, FUT: 1, STK: 2 };
 /** Indices the desk always looks at first. */
@@ -37,16 +42,18 @@ export function applyQuotes(
   const byKey: Record<string, Quote> = { ...state.byKey };
   let newWatchKey = false;
   let changed = false;
+  let newestTime = state.newestTime;
   for (const q of quotes) {
     const had = byKey[q.key];
     if (had === q) continue;
     if (!had && isWatchKey(q.key)) newWatchKey = true;
     byKey[q.key] = q;
     changed = true;
+    if (newestTime === null || q.time > newestTime) newestTime = q.time;
   }
   if (!changed) return asOf === null ? state : { ...state, asOf };
   const watchKeys = newWatchKey
     ? Object.keys(byKey).filter(isWatchKey).sort(compareWatchKeys)
     : state.watchKeys;
-  return { byKey, watchKeys, asOf: asOf ?? state.asOf };
+  return { byKey, watchKeys, asOf: asOf ?? state.asOf, newestTime };
 }

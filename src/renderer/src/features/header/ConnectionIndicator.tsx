@@ -3,11 +3,11 @@ import { useBulwark } from '../../stores/store';
 import { connectionLabel } from './connection-label';
 
 export function ConnectionIndicator() {
-  const { link, connection } = useBulwark(
-    useShallow((s) => ({ link: s.link, connection: s.connection })),
+  const { link, connection, sim } = useBulwark(
+    useShallow((s) => ({ link: s.link, connection: s.connection, sim: s.sim })),
   );
-  const label = connectionLabel(link, connection);
-  const reason = connection?.reason;
+  const label = connectionLabel(link, connection, sim);
+  const reason = label.reason;
   return (
     <div
       className={`conn conn-${label.tone}`}
@@ -19,8 +19,8 @@ export function ConnectionIndicator() {
       <span className="conn-word" aria-hidden="true">
         {label.word}
       </span>
-      {link.status === 'open' && reason ? (
-        <span className="conn-reason" aria-hidden="true">
+      {reason ? (
+        <span className="conn-reason" aria-hidden="true" title={reason}>
           {reason}
         </span>
       ) : null}

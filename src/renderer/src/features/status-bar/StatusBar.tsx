@@ -1,12 +1,29 @@
+import { useShallow } from 'zustand/react/shallow';
 import type { Transport } from '../../api/bridge';
-import { fmtAge } from '../../format/time';
+import { ageOf } from '../../stores/clock';
+import { useStaleLimits } from '../../stores/selectors';
 import { useBulwark } from '../../stores/store';
+import { lastUpdateView } from './last-update';
 
+/** Age of the newest market data received, and the broker state when it is not live. */
 function LastUpdate() {
-  const text = useBulwark((s) =>
-    s.clock.lastEventAt === null ? 'none yet' : `${fmtAge(s.clock.now - s.clock.lastEventAt)} ago`,
+  const { quote } = useStaleLimits();
+  const v = useBulwark(
+    useShallow((s) =>
+      lastUpdateView(
+        s.link,
+        s.connection,
+        ageOf(s.quotes.newestTime, s.clock),
+        quote,
+        s.app?.broker === 'sim' ? (s.sim?.running ?? null) : null,
+      ),
+    ),
   );
-  return <span title="Time since the core last sent anything">Last update {text}</span>;
+  return (
+    <span className={v.warn ? 'warn' : undefined} title={v.title}>
+      {v.text}
+    </span>
+  );
 }
 
 export function StatusBar({ transport }: { transport: Transport }) {
