@@ -138,6 +138,98 @@ describe('npm run risk', () => {
     expect(frame.positions![0]!.problem).toMatch(/iv -1 is not a volatility/);
   });
 
+  it('lists schema and semantic problems in one run, and says what a valuationTime looks like', () => {
+    const bad = tmpFile('both.json', {
+      valuationTime: '2026-11-20 15:00',
+      rate: 'high',
+      market: { underlyings: { SPX: { price: 5900 } } },
+      positions: [
+        { symbol: 'SPX', secType: 'OPT', right: 'P', expiry: '2026-12-18', quantity: -1 },
+        { symbol: 'SPX', secType: 'OPT', quantity: -1, extra: true },
+      ],
+    });
+    const r = risk(bad);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('rate: must be a number');
+    expect(r.err).toContain('positions[1].extra: unknown key');
+    expect(r.err).toContain('positions[0].strike: is required for OPT');
+    expect(r.err).toMatch(/valuationTime: .*e\.g\. "2026-11-20T15:00:00-05:00"/);
+  });
+
+  it('refuses an option that has already expired, naming its settlement', () => {
+    const bad = tmpFile('expired.json', {
+      valuationTime: '2026-11-20T15:00:00-05:00',
+      rate: 0.04,
+      market: { underlyings: { SPX: { price: 5900 } } },
+      positions: [
+        {
+          symbol: 'SPX',
+          secType: 'OPT',
+          right: 'P',
+          strike: 5800,
+          expiry: '2026-11-19',
+          quantity: -1,
+          price: 1,
+        },
+        {
+          symbol: 'SPX',
+          secType: 'OPT',
+          right: 'P',
+          strike: 5800,
+          expiry: '2026-11-20',
+          settlement: 'AM',
+          quantity: -1,
+          price: 1,
+        },
+      ],
+    });
+    const r = risk(bad);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      'positions[0].expiry: 2026-11-19 (PM, 16:00 New York) is not after valuationTime',
+    );
+    expect(r.err).toContain(
+      'positions[1].expiry: 2026-11-20 (AM, 09:30 New York) is not after valuationTime',
+    );
+  });
+
+  it('an AM-settled SPX monthly has less time and fewer days left than the PM weekly', () => {
+    const book = tmpFile('am.json', {
+      valuationTime: '2026-12-17T15:00:00-05:00',
+      rate: 0.04,
+      market: { VIX: 17, underlyings: { SPX: { price: 5900 } } },
+      positions: [
+        {
+          symbol: 'SPX',
+          secType: 'OPT',
+          right: 'P',
+          strike: 5850,
+          expiry: '2026-12-18',
+          settlement: 'AM',
+          quantity: -1,
+          iv: 0.15,
+        },
+        {
+          symbol: 'SPX',
+          secType: 'OPT',
+          right: 'C',
+          strike: 5950,
+          expiry: '2026-12-18',
+          quantity: -1,
+          iv: 0.15,
+        },
+      ],
+    });
+    const r = risk(book, '--json');
+    expect(r.code, r.err).toBe(0);
+    const f = RiskFrameSchema.parse(JSON.parse(r.out));
+    expect(f.positions!.map((p) => p.dte)).toEqual([0, 1]);
+    expect(f.alarms.filter((a) => a.code === 'SHORT_OPTION_EXPIRY').map((a) => a.message)).toEqual([
+      expect.stringContaining('5850 P expires in 0 days'),
+      expect.stringContaining('5950 C expires in 1 day'),
+    ]);
+  });
+
   it('exits 2 on unreadable files and non-JSON', () => {
     expect(risk('does/not/exist.json').code).toBe(2);
     expect(risk(tmpFile('x.json', '{ nope')).err).toContain('not valid JSON');

@@ -65,7 +65,7 @@ export function buildRow(p: BrokerPosition, v: ViewInputs): PositionRow {
     priceTime,
     priceStale,
     underlyingPrice,
-    dte: inst.expiry ? daysToExpiry(inst.expiry, v.now) : null,
+    dte: inst.expiry ? daysToExpiry(inst.expiry, v.now, inst.settlement) : null,
     marketValue,
     unrealizedPnl: pnl,
     ...g,

@@ -31,6 +31,8 @@ export const BookPositionSchema = z
     strike: positive.optional(),
     expiry: IsoDateSchema.optional(),
     exercise: z.enum(['european', 'american']).optional(),
+    /** AM: settles on the 09:30 opening print (standard SPX monthlies, VIX…); default PM (16:00). */
+    settlement: z.enum(['AM', 'PM']).optional(),
     multiplier: positive.optional(),
     quantity: finite.refine((q) => q !== 0, 'must not be 0'),
     /** Mark per share/unit: an option's mid, used to solve implied vol. */
@@ -56,7 +58,10 @@ export const BookUnderlyingSchema = z
 
 export const BookFileSchema = z
   .object({
-    valuationTime: z.iso.datetime({ offset: true }),
+    valuationTime: z.iso.datetime({
+      offset: true,
+      error: 'must be an ISO 8601 time with its UTC offset, e.g. "2026-11-20T15:00:00-05:00"',
+    }),
     benchmark: BenchmarkSchema.optional(),
     rate: finite.min(-0.05).max(0.5),
     account: z

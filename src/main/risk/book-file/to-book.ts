@@ -8,6 +8,7 @@ import {
   FUTURES_MULTIPLIERS,
 } from '@shared/domain/contract-specs';
 import { describeInstrument, instrumentKey } from '@shared/domain/instrument';
+import { expiryInstant } from '@shared/domain/time';
 import type { Benchmark } from '@shared/domain/risk';
 import type { RiskBook, RiskPosition, RiskUnderlying } from '../engine/book';
 import type { MatrixIssue } from '../matrix/issues';
@@ -46,14 +47,35 @@ function termsProblems(p: BookPosition, path: string, issues: BookIssue[]): void
   }
   if (p.secType === 'STK' && p.expiry !== undefined)
     issues.push({ path: `${path}.expiry`, message: 'stock has no expiry' });
-  if (!isOption && (p.exercise !== undefined || p.iv !== undefined || p.greeks !== undefined)) {
-    issues.push({ path, message: 'exercise, iv and greeks apply to options only' });
+  if (
+    !isOption &&
+    (p.exercise !== undefined ||
+      p.iv !== undefined ||
+      p.greeks !== undefined ||
+      p.settlement !== undefined)
+  ) {
+    issues.push({ path, message: 'exercise, settlement, iv and greeks apply to options only' });
   }
+}
+
+/** An option whose settlement is at or before the valuation time cannot be valued. */
+function expiredProblem(p: BookPosition, path: string, valuationTime: number, issues: BookIssue[]) {
+  const isOption = p.secType === 'OPT' || p.secType === 'FOP';
+  if (!isOption || p.expiry === undefined || Number.isNaN(valuationTime)) return;
+  const settlement = p.settlement ?? 'PM';
+  if (expiryInstant(p.expiry, settlement) > valuationTime) return;
+  const at = settlement === 'AM' ? '09:30' : '16:00';
+  issues.push({
+    path: `${path}.expiry`,
+    message: `${p.expiry} (${settlement}, ${at} New York) is not after valuationTime: the option has expired; remove it or move valuationTime`,
+  });
 }
 
 export function toRiskBook(
   file: BookFile,
   defaults: { benchmark: Benchmark; userBetas: Record<string, number> },
+  /** Positions already reported invalid by the schema: not checked again. */
+  skip: ReadonlySet<number> = new Set(),
 ): { ok: true; book: RiskBook } | { ok: false; errors: BookIssue[] } {
   const issues: BookIssue[] = [];
   const valuationTime = Date.parse(file.valuationTime);
@@ -86,11 +108,12 @@ export function toRiskBook(
   const positions: RiskPosition[] = [];
   const seen = new Set<string>();
   file.positions.forEach((p, i) => {
+    if (skip.has(i)) return;
     const path = `positions[${i}]`;
     const before = issues.length;
     termsProblems(p, path, issues);
+    expiredProblem(p, path, valuationTime, issues);
     const multiplier = multiplierOf(p, path, issues);
-    if (issues.length > before) return;
     const isOption = p.secType === 'OPT' || p.secType === 'FOP';
     const own =
       prices[p.symbol]?.price ?? (p.secType === 'FUT' ? futurePrice.get(p.symbol) : undefined);
@@ -104,8 +127,9 @@ export function toRiskBook(
           ? `is required: ${path} is an option on ${p.symbol}`
           : 'is required (no market price for the symbol)',
       });
-      return;
     }
+    // Every problem of the line is listed before it is left out.
+    if (issues.length > before || underlyingPrice === null) return;
     const parts = {
       symbol: p.symbol,
       secType: p.secType,
@@ -135,6 +159,7 @@ export function toRiskBook(
       quantity: p.quantity,
       multiplier,
       expiry: p.expiry ?? null,
+      settlement: p.settlement ?? 'PM',
       option: isOption ? { right: p.right!, strike: p.strike!, exercise } : null,
       price: isOption ? (p.price ?? null) : underlyingPrice,
       underlyingPrice,

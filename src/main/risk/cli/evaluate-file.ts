@@ -4,7 +4,13 @@
  */
 import type { RiskFrame } from '@shared/domain/risk';
 import type { z } from 'zod';
-import { BookFileSchema, ProposedLegsSchema } from '../book-file/schema';
+import {
+  BookFileSchema,
+  BookPositionSchema,
+  ProposedLegsSchema,
+  type BookFile,
+  type BookPosition,
+} from '../book-file/schema';
 import { toRiskBook, type BookIssue } from '../book-file/to-book';
 import { evaluateBook } from '../engine/frame';
 import { computeHeavy, withHeavy } from '../engine/heavy';
@@ -27,6 +33,46 @@ function issues(list: readonly z.core.$ZodIssue[], prefix: string): BookIssue[] 
   return fromZodIssues(list).map((e) => ({ ...e, path: prefix + e.path }));
 }
 
+const PLACEHOLDER_LINE: BookPosition = {
+  symbol: '(invalid)',
+  secType: 'STK',
+  quantity: 1,
+  price: 1,
+};
+
+/**
+ * When the file fails the schema, the lines that pass it are still checked for semantic
+ * problems (a missing strike, an expired option), so every problem is listed in one run.
+ * Checks that need a part of the file that is itself invalid are left out, not guessed.
+ */
+function partialSemantics(raw: unknown, matrix: RiskMatrix, found: BookIssue[]): BookIssue[] {
+  if (typeof raw !== 'object' || raw === null) return [];
+  const r = raw as Record<string, unknown>;
+  const shape = BookFileSchema.shape;
+  const market = shape.market.safeParse(r.market);
+  const time = shape.valuationTime.safeParse(r.valuationTime);
+  const skip = new Set<number>();
+  const lines = (Array.isArray(r.positions) ? (r.positions as unknown[]) : []).map((p, i) => {
+    const line = BookPositionSchema.safeParse(p);
+    if (line.success) return line.data;
+    skip.add(i);
+    return PLACEHOLDER_LINE;
+  });
+  const file: BookFile = {
+    valuationTime: time.success ? time.data : 'invalid',
+    rate: 0,
+    market: market.success ? market.data : { underlyings: {} },
+    positions: lines,
+  };
+  const built = toRiskBook(file, { benchmark: matrix.benchmark, userBetas: matrix.betas }, skip);
+  if (built.ok) return [];
+  const known = new Set(found.map((e) => `${e.path}: ${e.message}`));
+  return built.errors.filter(
+    (e) =>
+      (market.success || !e.path.startsWith('market.')) && !known.has(`${e.path}: ${e.message}`),
+  );
+}
+
 export function evaluateFile(
   bookRaw: unknown,
   legsRaw: unknown,
@@ -40,6 +86,7 @@ export function evaluateFile(
     ...(parsed.success ? [] : issues(parsed.error.issues, '')),
     ...(legsParsed && !legsParsed.success ? issues(legsParsed.error.issues, 'proposed: ') : []),
   ];
+  if (!parsed.success) errors.push(...partialSemantics(bookRaw, matrix, errors));
   if (!parsed.success || (legsParsed && !legsParsed.success)) return { ok: false, errors };
   const defaults = { benchmark: matrix.benchmark, userBetas: matrix.betas };
   const built = toRiskBook(parsed.data, defaults);

@@ -4,7 +4,7 @@
  * Prices are per share/unit; broker Greeks are per share in broker units (vega per vol point,
  * theta per calendar day).
  */
-import type { ExerciseStyle, OptionRight, SecType } from '@shared/domain/instrument';
+import type { ExerciseStyle, OptionRight, SecType, Settlement } from '@shared/domain/instrument';
 import type { Benchmark, BetaSource } from '@shared/domain/risk';
 
 export type HeldSecType = Exclude<SecType, 'IND'>;
@@ -34,6 +34,8 @@ export interface RiskPosition {
   multiplier: number;
   /** YYYY-MM-DD for options and futures, else null. */
   expiry: string | null;
+  /** When an expiring contract settles: 09:30 (AM) or 16:00 (PM) New York; PM when absent. */
+  settlement?: Settlement;
   option: RiskOptionTerms | null;
   /** Mark per share/unit (an option's mid); null when unknown. */
   price: number | null;

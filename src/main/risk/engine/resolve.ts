@@ -5,6 +5,7 @@
  * (dollar-beta formula, docs/risk-engine.md).
  */
 import { daysToExpiry, yearsToExpiry } from '@shared/domain/time';
+import type { Settlement } from '@shared/domain/instrument';
 import type { GreeksSource } from '@shared/domain/positions';
 import { brokerGreeksProblem } from './broker-greeks';
 import type { RiskBook, RiskPosition } from './book';
@@ -48,23 +49,25 @@ export function resolvePositions(book: RiskBook, pricer: OptionPricer): Resolved
 }
 
 export interface ExpiryClock {
-  dte(expiry: string): number;
-  years(expiry: string): number;
+  dte(expiry: string, settlement?: Settlement): number;
+  years(expiry: string, settlement?: Settlement): number;
 }
 
-/** DTE and years to expiry at one valuation time, computed once per expiry date. */
+/** DTE and years to settlement at one valuation time, computed once per expiry and AM/PM. */
 export function expiryClock(now: number): ExpiryClock {
   const dte = new Map<string, number>();
   const years = new Map<string, number>();
   return {
-    dte(expiry) {
-      let d = dte.get(expiry);
-      if (d === undefined) dte.set(expiry, (d = daysToExpiry(expiry, now)));
+    dte(expiry, settlement = 'PM') {
+      const key = settlement + expiry;
+      let d = dte.get(key);
+      if (d === undefined) dte.set(key, (d = daysToExpiry(expiry, now, settlement)));
       return d;
     },
-    years(expiry) {
-      let y = years.get(expiry);
-      if (y === undefined) years.set(expiry, (y = yearsToExpiry(expiry, now)));
+    years(expiry, settlement = 'PM') {
+      const key = settlement + expiry;
+      let y = years.get(key);
+      if (y === undefined) years.set(key, (y = yearsToExpiry(expiry, now, settlement)));
       return y;
     },
   };
@@ -78,12 +81,12 @@ export function resolvePosition(
 ): ResolvedPosition {
   const u = book.underlyings.get(pos.underlying);
   const beta = u?.beta ?? 1;
-  const dte = pos.expiry ? clock.dte(pos.expiry) : null;
+  const dte = pos.expiry ? clock.dte(pos.expiry, pos.settlement) : null;
   const base = { pos, dte, beta };
   if (!pos.option) return linear(book, base);
   const units = pos.multiplier * pos.quantity;
   const S = pos.underlyingPrice;
-  const t = clock.years(pos.expiry ?? '');
+  const t = clock.years(pos.expiry ?? '', pos.settlement);
   const spec: OptionSpec | null =
     S !== null && S > 0
       ? {

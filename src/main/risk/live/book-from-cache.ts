@@ -74,6 +74,7 @@ export function bookFromCache(v: LiveBookInputs): RiskBook {
       quantity: p.quantity,
       multiplier: inst.multiplier,
       expiry: inst.expiry ?? null,
+      settlement: inst.settlement ?? 'PM',
       option:
         opt && inst.right && inst.strike
           ? { right: inst.right, strike: inst.strike, exercise: inst.exercise ?? 'american' }
