@@ -10,7 +10,7 @@ import {
   type CommandOutput,
   type ParsedCommandInput,
 } from '@shared/api/contract';
-import { ApiFailure, type ApiError, type Result } from '@shared/api/errors';
+import { ApiFailure, type ApiError, type ErrorCode, type Result } from '@shared/api/errors';
 import type { z } from 'zod';
 import { errorMessage, type Logger } from '../util/logger';
 
@@ -61,12 +61,35 @@ export class CommandRegistry {
       if (this.validateOutput) commands[name].output.parse(value);
       return { ok: true, value };
     } catch (e) {
-      if (e instanceof ApiFailure) return fail(e.toApiError());
+      if (e instanceof ApiFailure) return fail(this.declared(name, e));
       this.log.error('command failed', { command: name, error: errorMessage(e) });
       return fail({ code: 'INTERNAL', message: `Command "${name}" failed inside the core.` });
     }
   }
+
+  /**
+   * A handler's coded failure, checked against the codes its command declares. An undeclared
+   * code is a bug: with contract validation on (tests, development) it becomes INTERNAL so the
+   * test fails; in the app it is logged and passed on, since the trader still needs the words.
+   */
+  private declared(name: CommandName, e: ApiFailure): ApiError {
+    const error = e.toApiError();
+    const allowed: readonly ErrorCode[] = commands[name].errors;
+    if (allowed.includes(error.code) || REGISTRY_CODES.has(error.code)) return error;
+    this.log.error('command failed with an undeclared error code', {
+      command: name,
+      code: error.code,
+    });
+    if (!this.validateOutput) return error;
+    return {
+      code: 'INTERNAL',
+      message: `Command "${name}" failed with ${error.code}, which the contract does not declare for it.`,
+    };
+  }
 }
+
+/** Codes any command may answer with, whatever its declaration: the registry's own. */
+const REGISTRY_CODES: ReadonlySet<ErrorCode> = new Set(['INVALID_INPUT', 'INTERNAL']);
 
 function fail(error: ApiError): Result<never> {
   return { ok: false, error };

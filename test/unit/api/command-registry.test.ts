@@ -62,6 +62,27 @@ describe('CommandRegistry', () => {
     });
   });
 
+  it('reports an error code the command does not declare as INTERNAL when validating', async () => {
+    const log = recordingLogger();
+    const r = new CommandRegistry(log, true);
+    r.register('account.snapshot', () => {
+      throw new ApiFailure('BROKER_DISCONNECTED', 'No broker.');
+    });
+    const res = await r.dispatch('account.snapshot', {});
+    expect(res).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(res)).toMatch(/BROKER_DISCONNECTED, which the contract does not declare/);
+    expect(log.errors).toEqual(['command failed with an undeclared error code']);
+  });
+
+  it('passes a declared error code through when validating', async () => {
+    const r = new CommandRegistry(silentLogger, true);
+    r.register('sim.control', () => {
+      throw new ApiFailure('INVALID_SHOCK', 'SPX +1000000% is beyond ±50%.');
+    });
+    const res = await r.dispatch('sim.control', { action: 'pause' });
+    expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_SHOCK' } });
+  });
+
   it('hides an unexpected exception behind INTERNAL and logs it', async () => {
     const log = recordingLogger();
     const r = new CommandRegistry(log);
