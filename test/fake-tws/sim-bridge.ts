@@ -6,6 +6,7 @@
  *   const bridge = attachSimulator(tws, sim);
  *
  * Handlers (see each module): positions, account summary and account updates (account.ts);
+ * the day's P&L (pnl.ts);
  * market data (market-data.ts); contract details and option-chain parameters
  * (contract-details.ts); daily historical bars (historical.ts); orders, open orders and
  * executions (orders.ts, order-executions.ts). The simulator is not started or stepped here:
@@ -22,9 +23,11 @@ import type { MarketDataOptions } from './market-data';
 import { registerMarketData } from './market-data';
 import type { FakeOrderBook } from './order-book';
 import { registerOrders } from './orders';
+import type { PnlOptions } from './pnl';
+import { registerPnl } from './pnl';
 import type { FakeTws } from './server';
 
-export interface SimBridgeOptions extends MarketDataOptions {
+export interface SimBridgeOptions extends MarketDataOptions, PnlOptions {
   /** The account positions and values are reported under (default: the fake's first account). */
   account?: string;
 }
@@ -63,6 +66,7 @@ export function attachSimulator(
     onDetach: (fn) => cleanups.push(fn),
   };
   registerAccount(ctx);
+  registerPnl(ctx, opts);
   const lines = registerMarketData(ctx, opts);
   registerContractDetails(ctx);
   registerHistoricalData(ctx);

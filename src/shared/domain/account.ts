@@ -39,6 +39,11 @@ export const AccountSummarySchema = z
     excessLiquidity: money,
     buyingPower: money,
     cushion: z.number().finite(),
+    /**
+     * The broker's own P&L since the session open: IB reqPnL's dailyPnL for the account; the
+     * simulator's since its session open (09:30 New York). Null while the broker has not said.
+     */
+    dailyPnl: money.nullable(),
     time: TimestampSchema,
   })
   .strict();

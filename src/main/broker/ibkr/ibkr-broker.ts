@@ -1,8 +1,8 @@
 /**
- * BrokerPort on Interactive Brokers (TWS / IB Gateway via @stoqey/ib). This part: the link and
- * its state, the account (chosen or the first managed one), positions, account values, market
- * data and contract lookup — re-requested on every new session. The order path is not wired
- * yet: every order call is refused in plain words, so nothing can reach a live account by accident.
+ * BrokerPort on Interactive Brokers (TWS / IB Gateway via @stoqey/ib): the link and its state,
+ * the account (chosen or the first managed one), positions, account values and the day's P&L,
+ * market data, contract lookup and the order path (orders.ts) — re-requested on every new
+ * session. A live account refuses every order unless `allowLive` is set explicitly.
  */
 import { EventName, MarketDataType, type Contract, type IBApi } from '@stoqey/ib';
 import type { AccountSummary, ConnectionState, TradingMode } from '@shared/domain/account';
@@ -100,6 +100,7 @@ export class IbkrBroker implements BrokerPort {
       if (s.status === 'disconnected') {
         this.orders.detach();
         this.lines.detach();
+        this.account.detach();
       }
       this.events.emit('connection', this.stateOf(s));
     });
@@ -132,6 +133,7 @@ export class IbkrBroker implements BrokerPort {
   }
 
   stop(): Promise<void> {
+    this.account.cancel();
     this.link.stop();
     this.lines.detach();
     return Promise.resolve();
@@ -250,7 +252,7 @@ export class IbkrBroker implements BrokerPort {
     api.reqMarketDataType(MarketDataType.DELAYED);
     this.lines.attach(api);
     this.orders.attach(api, this.reqId++);
-    this.account.attach(api, this.reqId++, () => this.accountId);
+    this.account.attach(api, this.reqId++, this.reqId++, () => this.accountId);
     this.held.clear();
     this.positionsLoaded = false;
     api.on(

@@ -20,11 +20,10 @@ import type { Instrument } from '@shared/domain/instrument';
 import type { DailyBar, OptionChain, Quote } from '@shared/domain/market';
 import type { MarginImpact, OrderChange, OrderRequest, WorkingOrder } from '@shared/domain/orders';
 import type { ShockMove, SimStatus } from '@shared/domain/sim';
-import { MAX_SIM_SPEED, MIN_SIM_SPEED, formatShock, parseShockSpec } from '@shared/domain/sim';
+import { formatShock, parseShockSpec } from '@shared/domain/sim';
 import { yearsToExpiry } from '@shared/domain/time';
 import { Emitter } from '@shared/util/emitter';
 import { accountValues } from './account';
-import type { BookChoice } from './books';
 import { openingBook } from './books';
 import { DEMO_ACCOUNT } from './demo-book';
 import { SimHistory } from './history';
@@ -32,42 +31,18 @@ import { SimInstruments } from './instruments';
 import type { LedgerPosition } from './ledger';
 import { Ledger } from './ledger';
 import { MarketFeed } from './market-feed';
-import type { MarketParams } from './market-model';
 import { MarketModel } from './market-model';
 import { SimOrderBook } from './order-book';
 import { checkOrder } from './order-validation';
 import { QuoteEngine } from './quote-engine';
 import { Rng, STREAM_BOOK, STREAM_FILLS } from './rng';
+import { SessionPnl } from './session-pnl';
+import type { MarketSnapshot, SimBrokerOptions, SimStatusEvents } from './sim-options';
+import { checkSpeed } from './sim-options';
 import { SimShockError, applyShock } from './shocks';
 import { UNIVERSE } from './universe';
 import type { Pricing } from './what-if';
 import { valuePositions, whatIf } from './what-if';
-
-export interface SimBrokerOptions {
-  seed: number;
-  clock: Clock;
-  /** Sim seconds per wall second (default 1). */
-  speed?: number;
-  /** Sim market start, epoch ms (default: clock.now()). */
-  startTime?: number;
-  /** Wall ms between steps (default 250). */
-  stepMs?: number;
-  book?: BookChoice;
-  rate?: number;
-  /** Overrides of the market model's parameters (tests). */
-  market?: Partial<MarketParams>;
-}
-
-export interface SimStatusEvents {
-  [event: string]: unknown;
-  status: SimStatus;
-}
-
-/** A snapshot of the simulated market, for tests and diagnostics. */
-export interface MarketSnapshot {
-  simTime: number;
-  prices: Record<string, number>;
-}
 
 const PERIODIC_MS = 1000;
 
@@ -99,6 +74,7 @@ export class SimBroker implements BrokerPort, SimControls {
   private lastStatusAt = -Infinity;
   private lastPublishAt = -Infinity;
   private summary: AccountSummary | null = null;
+  private readonly sessionPnl = new SessionPnl();
   private positionsCache: { from: readonly LedgerPosition[]; list: BrokerPosition[] } | null = null;
 
   constructor(opts: SimBrokerOptions) {
@@ -345,7 +321,9 @@ export class SimBroker implements BrokerPort, SimControls {
     this.lastPublishAt = now;
     this.feed.publish();
     this.orders.match();
-    if (now - this.lastAccountAt >= PERIODIC_MS) this.emitAccount();
+    // At the session open the account goes out at once: its net liq is the day's P&L base.
+    const open = this.sessionPnl.due(this.market.time);
+    if (open || now - this.lastAccountAt >= PERIODIC_MS) this.emitAccount();
     if (now - this.lastStatusAt >= PERIODIC_MS) this.emitStatus();
   }
 
@@ -354,7 +332,14 @@ export class SimBroker implements BrokerPort, SimControls {
       this.ledger.cash,
       valuePositions(this.ledger.positions(), this.pricing),
     );
-    this.summary = { account: this.account, currency: 'USD', ...values, time: this.clock.now() };
+    const dailyPnl = this.sessionPnl.observe(this.market.time, values.netLiquidation);
+    this.summary = {
+      account: this.account,
+      currency: 'USD',
+      ...values,
+      dailyPnl,
+      time: this.clock.now(),
+    };
     return this.summary;
   }
 
@@ -386,13 +371,4 @@ export class SimBroker implements BrokerPort, SimControls {
     this.state = this.connection(status, reason);
     this.events.emit('connection', this.state);
   }
-}
-
-function checkSpeed(speed: number): number {
-  if (!(speed >= MIN_SIM_SPEED && speed <= MAX_SIM_SPEED)) {
-    throw new RangeError(
-      `speed must be between ${MIN_SIM_SPEED} and ${MAX_SIM_SPEED} (got ${speed})`,
-    );
-  }
-  return speed;
 }
