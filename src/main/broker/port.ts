@@ -33,7 +33,6 @@ export interface BrokerError {
 }
 
 export interface BrokerEvents {
-  [event: string]: unknown;
   connection: ConnectionState;
   /** The full position list, whenever it changes. */
   positions: readonly BrokerPosition[];

@@ -10,7 +10,6 @@ import type { BrokerPort, BrokerPosition } from '../broker/port';
 import { validGreeks, type ValidGreeks } from './option-model';
 
 export interface CacheEvents {
-  [event: string]: unknown;
   quote: Quote;
   greeks: string;
   positions: readonly BrokerPosition[];

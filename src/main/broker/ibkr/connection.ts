@@ -34,7 +34,6 @@ export interface LinkState {
 }
 
 export interface LinkEvents {
-  [event: string]: unknown;
   state: LinkState;
   /** A usable session: nextValidId received. Subscriptions must be (re)made now. */
   ready: IBApi;

@@ -20,7 +20,7 @@ export class BetaTable {
   private readonly computed = new Map<string, number>();
   private readonly requested = new Set<string>();
   private benchmarkBars: Promise<DailyBar[]> | null = null;
-  private readonly changes = new Emitter<{ [event: string]: unknown; change: string }>();
+  private readonly changes = new Emitter<{ change: string }>();
 
   constructor(
     private readonly benchmark: Benchmark,
