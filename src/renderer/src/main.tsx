@@ -15,6 +15,7 @@ import './styles/layout.css';
 import './styles/positions.css';
 import './styles/risk.css';
 import './styles/risk-figures.css';
+import './styles/alarms.css';
 import './styles/sidebar.css';
 
 const container = document.getElementById('root');

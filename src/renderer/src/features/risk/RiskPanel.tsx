@@ -2,6 +2,7 @@ import { fmtPrice } from '../../format/numbers';
 import { fmtAge } from '../../format/time';
 import { useAgeText, useRiskStaleReason } from '../../stores/selectors';
 import { useBulwark } from '../../stores/store';
+import { alarmChip } from './alarms';
 import { AlarmsList } from './AlarmsList';
 import { GammaByDte } from './GammaByDte';
 import { riskNotice } from './notice';
@@ -32,6 +33,25 @@ function Benchmark({ stale }: { stale: boolean }) {
       <span className="regime-key">{symbol}</span>
       <span className={stale ? 'num stale' : 'num'}>{fmtPrice(price)}</span>
     </span>
+  );
+}
+
+/** How many alarms and how bad, in the title bar; a click brings the alarm list into view. */
+function AlarmChip() {
+  const alarms = useBulwark((s) => s.risk.frame?.alarms);
+  const chip = alarmChip(alarms ?? []);
+  if (!chip) return null;
+  return (
+    <button
+      type="button"
+      className={`alarm-chip alarm-${chip.severity}`}
+      title="Show the alarms"
+      onClick={() =>
+        document.getElementById('risk-alarms-title')?.scrollIntoView({ block: 'start' })
+      }
+    >
+      {chip.text}
+    </button>
   );
 }
 
@@ -79,6 +99,7 @@ export function RiskPanel() {
             <RegimeBadge stale={stale} />
             <Benchmark stale={stale} />
             <span className="header-spacer" />
+            <AlarmChip />
             <FrameAge />
           </>
         ) : (
@@ -89,8 +110,8 @@ export function RiskPanel() {
         <div className={stale ? 'risk-body is-stale' : 'risk-body'}>
           <Notice staleReason={staleReason} />
           <div className="risk-col risk-col-limits">
-            <AlarmsList />
             <TrafficLights stale={stale} />
+            <AlarmsList />
           </div>
           <div className="risk-col risk-col-book">
             <RiskTotals stale={stale} />

@@ -1,6 +1,12 @@
 import { useId, useMemo, useState } from 'react';
 import { useBulwark } from '../../stores/store';
-import { LIMIT_MARK_PERCENT, lightViews, lightsSummary, type LightView } from './lights';
+import {
+  LIMIT_MARK_PERCENT,
+  lightViews,
+  lightsForScreen,
+  lightsSummary,
+  type LightView,
+} from './lights';
 
 /**
  * One limit check: the light (role="status", named "<name>: <light>"), value against limit,
@@ -48,10 +54,10 @@ function LightItem({ view: v }: { view: LightView }) {
   );
 }
 
-/** Every limit check from the frame, in the core's order; grey (never green) while stale. */
+/** Every limit check from the frame, red and yellow first; grey (never green) while stale. */
 export function TrafficLights({ stale }: { stale: boolean }) {
   const checks = useBulwark((s) => s.risk.frame?.lights);
-  const views = useMemo(() => lightViews(checks ?? [], stale), [checks, stale]);
+  const views = useMemo(() => lightsForScreen(lightViews(checks ?? [], stale)), [checks, stale]);
   return (
     <section className="risk-block" aria-labelledby="risk-limits-title">
       <h3 className="risk-h3" id="risk-limits-title">

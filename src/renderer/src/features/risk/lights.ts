@@ -124,6 +124,18 @@ export function lightViews(checks: readonly LimitCheck[], stale: boolean): Light
   });
 }
 
+/**
+ * The order on screen: red, then yellow, then grey (stale), then green — so what needs action is
+ * at the top of the list and in view without scrolling. Stable within each colour (the core's
+ * order), so rows move only when a light changes colour.
+ */
+export function lightsForScreen(views: readonly LightView[]): LightView[] {
+  return views
+    .map((v, i) => ({ v, i }))
+    .sort((a, b) => SEVERITY[a.v.light] - SEVERITY[b.v.light] || a.i - b.i)
+    .map((x) => x.v);
+}
+
 /** "2 red · 1 yellow" for the panel's title; "all green"; "stale". */
 export function lightsSummary(views: readonly LightView[]): string {
   if (views.length === 0) return 'no checks';
