@@ -66,7 +66,8 @@ describe('traffic light views', () => {
       '62.1% / 50.0% of book',
     );
     expect(valueText(check({ unit: '% NLV', value: 12.44, limit: 15 }))).toBe('12.4% / 15.0% NLV');
-    expect(valueText(check({ unit: 'ratio', value: 0.2912, limit: null }))).toBe('0.29');
+    const band = { redBelow: 0.2, greenLow: 0.25, greenHigh: 0.4, redAbove: 0.5 };
+    expect(valueText(check({ unit: 'ratio', value: 0.2912, limit: null, band }))).toBe('0.29');
     expect(valueText(check({ unit: 'contracts', value: 12, limit: 20 }))).toBe('12 / 20 contracts');
     expect(valueText(check({ unit: '$', value: -1_250, limit: 5_000 }))).toBe(
       '\u2212$1,250 / $5,000',
@@ -126,5 +127,21 @@ describe('regime badge', () => {
     const v = regimeView(r);
     expect(v.vixText).toBe('\u2014');
     expect(v.term).toBeNull();
+  });
+});
+
+describe('light values in plain units', () => {
+  it('shows the margin cushion ratio as a percentage, like the header', () => {
+    const cushion = check({ code: 'MARGIN_CUSHION', unit: 'ratio', value: 0.4243, limit: 0.2 });
+    expect(valueText(cushion)).toBe('42.4% / 20.0%');
+  });
+
+  it('words short options near expiry instead of "0 / 2 DTE"', () => {
+    const expiry = check({ code: 'EXPIRY', unit: 'DTE', value: 0, limit: 2, utilization: null });
+    expect(valueText(expiry)).toBe('nearest expires in 0 days · critical at ≤ 2 days');
+    expect(valueText({ ...expiry, value: 1 })).toBe(
+      'nearest expires in 1 day · critical at ≤ 2 days',
+    );
+    expect(valueText({ ...expiry, value: null })).toBe('none near expiry · critical at ≤ 2 days');
   });
 });

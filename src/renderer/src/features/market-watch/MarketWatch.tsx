@@ -6,7 +6,8 @@ import { ageOf } from '../../stores/clock';
 import { useFeedStaleReason, useStaleLimits, useTooOld } from '../../stores/selectors';
 import { tooOld } from '../../stores/staleness';
 import { useBulwark } from '../../stores/store';
-import { termRatio, watchLabel } from './model';
+import { TERM_RATIO_LABEL, fmtTermRatio, termRatio, termState, termTitle } from '../../format/term';
+import { watchLabel } from './model';
 
 interface RowProps {
   quoteKey: string;
@@ -55,22 +56,18 @@ function TermRatioRow({ feedStale, limitMs }: { feedStale: boolean; limitMs: num
   const ratio = termRatio(vix, vix3m);
   if (vix === undefined && vix3m === undefined) return null;
   const stale = feedStale || old || ratio === null;
-  const inverted = ratio !== null && ratio >= 1;
+  const state = termState(ratio);
+  const inverted = state === 'backwardation';
   const cls = ['num', stale ? 'stale' : inverted ? 'warn' : ''].filter(Boolean).join(' ');
   return (
     <tr className="w-ratio">
       <td className="w-sym">
-        <span className="w-symbol">VIX/VIX3M</span>
+        <span className="w-symbol">{TERM_RATIO_LABEL}</span>
       </td>
-      <td
-        className={`${cls} w-last`}
-        title={inverted ? 'Term structure inverted (backwardation)' : 'Contango'}
-      >
-        {ratio === null ? DASH : ratio.toFixed(3)}
+      <td className={`${cls} w-last`} title={termTitle(state)}>
+        {fmtTermRatio(ratio)}
       </td>
-      <td className="num w-book">
-        {ratio === null ? '' : inverted ? 'backwardation' : 'contango'}
-      </td>
+      <td className="num w-book">{state ?? ''}</td>
       <td className="num w-age">
         {stale ? <StaleTag title="Stale: VIX or VIX3M quote is old" /> : ''}
       </td>

@@ -9,11 +9,3 @@ export function watchLabel(key: string): { symbol: string; detail: string } {
     return { symbol: p.symbol, detail: formatExpiry(p.expiry ?? '').slice(3) };
   return { symbol: p.symbol, detail: '' };
 }
-
-/** VIX / VIX3M: below 1 is contango (normal); above 1 the term structure is inverted. */
-export function termRatio(vix: number | null | undefined, vix3m: number | null | undefined) {
-  if (vix === null || vix === undefined || vix3m === null || vix3m === undefined || vix3m <= 0) {
-    return null;
-  }
-  return vix / vix3m;
-}

@@ -1,4 +1,5 @@
 import { useBulwark } from '../../stores/store';
+import { TERM_RATIO_LABEL, termTitle } from '../../format/term';
 import { regimeView } from './regime';
 
 /**
@@ -37,15 +38,8 @@ export function RegimeBadge({ stale }: { stale: boolean }) {
         <span className="regime-key">VIX</span>
         <span className={`num ${stale ? 'stale' : ''}`}>{v.vixText}</span>
       </span>
-      <span
-        className="regime-fact"
-        title={
-          v.term === null
-            ? 'VIX3M / VIX'
-            : `VIX3M / VIX: ${v.term === 'backwardation' ? 'below 1, inverted (backwardation)' : 'above 1 (contango)'}`
-        }
-      >
-        <span className="regime-key">VIX3M/VIX</span>
+      <span className="regime-fact" title={termTitle(v.term)}>
+        <span className="regime-key">{TERM_RATIO_LABEL}</span>
         <span className={`num ${termCls}`}>{v.termRatioText}</span>
         {v.term ? <span className="regime-term">{v.term}</span> : null}
       </span>

@@ -51,13 +51,19 @@ export interface UnitFormat {
 
 /**
  * How a check's unit is written: "$ per 1%" → "$4,210 … per 1%", "% of book" → "34.2% … of
- * book", "ratio" → "0.31", anything else → the number then the unit.
+ * book", "ratio" → a percentage ("42.4% / 20.0%", like the header's cushion), except for a band
+ * check (θ/ν, whose gauge and bands read 0.25–0.40) → "0.31"; anything else → the number then
+ * the unit.
  */
-export function unitFormat(unit: string): UnitFormat {
+export function unitFormat(unit: string, hasBand = false): UnitFormat {
   const u = unit.trim();
   if (u.startsWith('$')) return { format: (v) => fmtUsd(v), suffix: spaced(u.slice(1)) };
   if (u.startsWith('%')) return { format: (v) => `${fmt(v, 1)}%`, suffix: spaced(u.slice(1)) };
-  if (u === 'ratio') return { format: (v) => fmt(v, 2), suffix: '' };
+  if (u === 'ratio') {
+    return hasBand
+      ? { format: (v) => fmt(v, 2), suffix: '' }
+      : { format: (v) => `${fmt(v * 100, 1)}%`, suffix: '' };
+  }
   return { format: (v) => fmt(v, autoDecimals(v)), suffix: spaced(u) };
 }
 
@@ -66,9 +72,23 @@ function spaced(words: string): string {
   return w === '' ? '' : ` ${w}`;
 }
 
+const days = (n: number) => `${fmt(n, 0)} day${n === 1 ? '' : 's'}`;
+
+/**
+ * A days-to-expiry check in words: "nearest expires in 0 days · critical at ≤ 2 days" rather
+ * than "0 / 2 DTE"; "none near expiry" when no short option is close.
+ */
+function dteText(value: number | null, limit: number | null): string {
+  const nearest = value === null ? 'none near expiry' : `nearest expires in ${days(value)}`;
+  return limit === null ? nearest : `${nearest} · critical at ≤ ${days(limit)}`;
+}
+
+type ValueInputs = Pick<LimitCheck, 'value' | 'limit' | 'unit'> & { band?: LimitCheck['band'] };
+
 /** "$4,210 / $5,000 per 1%"; "0.31" when there is no limit; "—" when there is no value. */
-export function valueText(check: Pick<LimitCheck, 'value' | 'limit' | 'unit'>): string {
-  const { format, suffix } = unitFormat(check.unit);
+export function valueText(check: ValueInputs): string {
+  if (check.unit.trim() === 'DTE') return dteText(check.value, check.limit);
+  const { format, suffix } = unitFormat(check.unit, (check.band ?? null) !== null);
   const value = check.value === null ? DASH : format(check.value);
   if (check.limit === null) return check.value === null ? DASH : `${value}${suffix}`;
   return `${value} / ${format(check.limit)}${suffix}`;

@@ -1,6 +1,7 @@
 /** The regime badge's words (pure): machine name for assistive tech, friendly name on screen. */
 import type { RegimeName, RegimeState } from '@shared/domain/risk';
 import { DASH, fmt } from '../../format/numbers';
+import { fmtTermRatio, termState, type TermState } from '../../format/term';
 
 export const REGIME_LABELS: Record<RegimeName, string> = {
   low_volatility: 'Low volatility',
@@ -31,7 +32,7 @@ export interface RegimeView {
   /** VIX3M / VIX, "1.08" */
   termRatioText: string;
   /** Below 1 the curve is inverted: a warning. */
-  term: 'contango' | 'backwardation' | null;
+  term: TermState | null;
 }
 
 export function regimeView(r: RegimeState): RegimeView {
@@ -46,7 +47,7 @@ export function regimeView(r: RegimeState): RegimeView {
         : null,
     scalerText: scaled ? `limits ×${fmt(r.scaler, 2)}` : null,
     vixText: r.vix === null ? DASH : fmt(r.vix, 2),
-    termRatioText: r.termRatio === null ? DASH : fmt(r.termRatio, 2),
-    term: r.termRatio === null ? null : r.termRatio < 1 ? 'backwardation' : 'contango',
+    termRatioText: fmtTermRatio(r.termRatio),
+    term: termState(r.termRatio),
   };
 }
