@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fmtCompact, fmtUsd } from '../../src/renderer/src/format/numbers';
-import {
-  DEFAULT_THETA_VEGA_BANDS,
-  gaugeView,
-  thetaVegaBands,
-} from '../../src/renderer/src/features/risk/gauge';
+import { gaugeView, thetaVegaBands } from '../../src/renderer/src/features/risk/gauge';
 import {
   COMPUTING,
   coverageView,
@@ -14,8 +10,10 @@ import {
 } from '../../src/renderer/src/features/risk/summary';
 import { THETA_VEGA_EXPLANATION, check, riskFrame } from './risk-fixtures';
 
+const BANDS = { redBelow: 0.2, greenLow: 0.25, greenHigh: 0.4, redAbove: 0.5 };
 const tvCheck = (over = {}) =>
   check({
+    band: BANDS,
     code: 'THETA_VEGA_RATIO',
     name: 'Theta/vega ratio',
     unit: 'ratio',
@@ -61,7 +59,7 @@ describe('coverage', () => {
 
 describe('theta/vega gauge', () => {
   it('takes the band edges from the check', () => {
-    expect(thetaVegaBands(tvCheck())).toEqual(DEFAULT_THETA_VEGA_BANDS);
+    expect(thetaVegaBands(tvCheck())).toEqual(BANDS);
     const custom = tvCheck({
       band: { redBelow: 0.22, greenLow: 0.3, greenHigh: 0.45, redAbove: 0.6 },
     });
@@ -73,12 +71,15 @@ describe('theta/vega gauge', () => {
     });
   });
 
-  it('falls back to the defaults without the check or with edges out of order', () => {
-    expect(thetaVegaBands(undefined)).toEqual(DEFAULT_THETA_VEGA_BANDS);
+  it('draws no bands without a band from the frame or with edges out of order', () => {
+    expect(thetaVegaBands(undefined)).toBeNull();
+    const plain = gaugeView(0.29, undefined, false);
+    expect(plain.segments).toEqual([]);
+    expect(plain.band).toBeNull();
     const broken = tvCheck({
       band: { redBelow: 0.2, greenLow: 0.4, greenHigh: 0.25, redAbove: 0.5 },
     });
-    expect(thetaVegaBands(broken)).toEqual(DEFAULT_THETA_VEGA_BANDS);
+    expect(thetaVegaBands(broken)).toBeNull();
   });
 
   it('places the ratio on a 0–0.75 scale and names its band', () => {
@@ -89,17 +90,17 @@ describe('theta/vega gauge', () => {
     expect(g.light).toBe('green');
     expect(g.segments.map((s) => s.tone)).toEqual(['red', 'yellow', 'green', 'yellow', 'red']);
     expect(g.segments.reduce((sum, s) => sum + s.width, 0)).toBeCloseTo(100);
-    expect(gaugeView(0.22, undefined, false).band).toBe('yellow');
-    expect(gaugeView(0.45, undefined, false).band).toBe('yellow');
-    expect(gaugeView(0.1, undefined, false).band).toBe('red');
+    expect(gaugeView(0.22, tvCheck(), false).band).toBe('yellow');
+    expect(gaugeView(0.45, tvCheck(), false).band).toBe('yellow');
+    expect(gaugeView(0.1, tvCheck(), false).band).toBe('red');
   });
 
   it('pins an off-scale ratio to the right end and has no marker without a ratio', () => {
-    const far = gaugeView(1.2, undefined, false);
+    const far = gaugeView(1.2, { ...tvCheck(), light: 'red' }, false);
     expect(far.position).toBe(100);
     expect(far.offScale).toBe(true);
     expect(far.band).toBe('red');
-    expect(far.light).toBeNull();
+    expect(gaugeView(1.2, undefined, false).light).toBeNull();
     const none = gaugeView(null, undefined, false);
     expect(none.position).toBeNull();
     expect(none.band).toBeNull();

@@ -1,20 +1,24 @@
 import { fmtMoney, fmtPercent } from '../../format/numbers';
 import { useFeedStaleReason } from '../../stores/selectors';
 import { useBulwark } from '../../stores/store';
-
-/** Cushion below this is a warning (domain: reject trades that would go below 0.20). */
-const CUSHION_MIN = 0.2;
+import { MARGIN_CUSHION_CODE, accountTones, type FigureTone } from './account-tones';
 
 interface FigureProps {
   label: string;
   value: string;
   stale: boolean;
-  warn?: boolean;
+  tone: FigureTone;
   title?: string;
 }
 
-function Figure({ label, value, stale, warn, title }: FigureProps) {
-  const cls = ['figure-value', stale ? 'stale' : '', warn && !stale ? 'warn' : '']
+/** A stale figure is grey, except a critical one (deficit, net liq ≤ 0): that stays red. */
+function Figure({ label, value, stale, tone, title }: FigureProps) {
+  const cls = [
+    'figure-value',
+    stale ? 'stale' : '',
+    tone === 'critical' ? 'critical' : '',
+    tone === 'warn' && !stale ? 'warn' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (
@@ -30,30 +34,44 @@ function Figure({ label, value, stale, warn, title }: FigureProps) {
 
 export function AccountFigures() {
   const account = useBulwark((s) => s.account);
+  const cushionCheck = useBulwark((s) =>
+    s.risk.frame?.lights.find((l) => l.code === MARGIN_CUSHION_CODE),
+  );
   const staleReason = useFeedStaleReason();
   const stale = staleReason !== null || account === null;
-  const cushion = account?.cushion ?? null;
+  const tones = accountTones(account, cushionCheck);
   return (
     <div className="figures" aria-label="Account">
-      <Figure label="Net liq" value={fmtMoney(account?.netLiquidation)} stale={stale} />
+      <Figure
+        label="Net liq"
+        value={fmtMoney(account?.netLiquidation)}
+        stale={stale}
+        tone={tones.netLiquidation}
+        title="Net liquidation value"
+      />
       <Figure
         label="Excess liq"
         value={fmtMoney(account?.excessLiquidity)}
         stale={stale}
-        warn={account !== null && account.excessLiquidity < 0}
-        title="Excess liquidity"
+        tone={tones.excessLiquidity}
+        title={
+          tones.excessLiquidity === 'critical'
+            ? 'Excess liquidity: margin deficit'
+            : 'Excess liquidity'
+        }
       />
       <Figure
         label="Cushion"
-        value={fmtPercent(cushion)}
+        value={fmtPercent(account?.cushion ?? null)}
         stale={stale}
-        warn={cushion !== null && cushion < CUSHION_MIN}
-        title={`Excess liquidity / net liquidation (minimum ${CUSHION_MIN * 100}%)`}
+        tone={tones.cushion}
+        title={tones.cushionTitle}
       />
       <Figure
         label="Maint margin"
         value={fmtMoney(account?.maintMargin)}
         stale={stale}
+        tone="none"
         title="Maintenance margin"
       />
     </div>

@@ -17,6 +17,7 @@ import {
 } from '../../format/numbers';
 import { useTooOld } from '../../stores/selectors';
 import { AgeCell } from './AgeCell';
+import type { ExpiryLevel } from './expiry';
 import { greeksSourceLabel, oldestTime } from './model';
 
 export interface RowContext {
@@ -29,24 +30,24 @@ export interface RowContext {
 
 interface Props extends RowContext {
   row: PositionRow;
+  /** From the frame's expiry alarms for this position; null when none. */
+  expiry: ExpiryLevel | null;
 }
 
-/** Short options near expiry: warning at DTE ≤ 5, critical at DTE ≤ 2 (domain defaults). */
-function expiryLevel(row: PositionRow): 'crit' | 'warn' | null {
+/** Short options near expiry, as the frame's alarms rate them (see expiry.ts). */
+function expiryLevel(row: PositionRow, level: ExpiryLevel | null): ExpiryLevel | null {
   if (row.quantity >= 0 || row.dte === null || !isOption(row.instrument)) return null;
-  if (row.dte <= 2) return 'crit';
-  return row.dte <= 5 ? 'warn' : null;
+  return level;
 }
 
-function expiryClass(row: PositionRow): string | null {
-  const level = expiryLevel(row);
+function expiryClass(level: ExpiryLevel | null): string | null {
   return level === null ? null : `expiry-${level}`;
 }
 
-function expiryTitle(row: PositionRow): string | undefined {
-  const level = expiryLevel(row);
+function expiryTitle(row: PositionRow, level: ExpiryLevel | null): string | undefined {
   if (level === null) return undefined;
-  return `Short option expires in ${row.dte} day${row.dte === 1 ? '' : 's'}`;
+  const when = `Short option expires in ${row.dte} day${row.dte === 1 ? '' : 's'}`;
+  return level === 'crit' ? `${when}: critical` : when;
 }
 
 function cls(...names: Array<string | false | null | undefined>): string {
@@ -60,7 +61,9 @@ export const PositionRowView = memo(function PositionRowView({
   feedStale,
   quoteLimitMs,
   greeksLimitMs,
+  expiry: alarmLevel,
 }: Props) {
+  const expiry = expiryLevel(row, alarmLevel);
   const priceOld = useTooOld(row.priceTime, quoteLimitMs);
   const greeksOld = useTooOld(row.greeksTime, greeksLimitMs);
   const hasGreeks = row.greeks !== null;
@@ -100,7 +103,7 @@ export const PositionRowView = memo(function PositionRowView({
       <td className={gCls('c-greek num')}>{g ? fmtTheta(g.theta) : DASH}</td>
       <td className={gCls('c-greek num')}>{g ? fmtVega(g.vega) : DASH}</td>
       <td className={gCls('c-iv num')}>{fmtIv(row.iv)}</td>
-      <td className={cls('c-dte num', expiryClass(row))} title={expiryTitle(row)}>
+      <td className={cls('c-dte num', expiryClass(expiry))} title={expiryTitle(row, expiry)}>
         {row.dte ?? DASH}
       </td>
       <td className="c-src">

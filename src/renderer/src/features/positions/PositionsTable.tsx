@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useFeedStaleReason, useStaleLimits } from '../../stores/selectors';
 import { useBulwark } from '../../stores/store';
 import { PlainBody, VirtualBody, type RenderItem } from './bodies';
+import { expiryLevels } from './expiry';
 import { GroupRow } from './GroupRow';
 import { COLUMNS, VIRTUALIZE_ABOVE, buildDisplayItems } from './model';
 import { PositionRowView } from './PositionRow';
@@ -47,6 +48,8 @@ export function PositionsTable() {
   const broker = useBulwark((s) => s.app?.broker ?? s.connection?.broker ?? null);
   const feedStale = useFeedStaleReason();
   const limits = useStaleLimits();
+  const alarms = useBulwark((s) => s.risk.frame?.alarms);
+  const levels = useMemo(() => expiryLevels(alarms), [alarms]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const scrollRef = useRef<HTMLDivElement>(null);
 
@@ -74,6 +77,7 @@ export function PositionsTable() {
         feedStale={feedStale}
         quoteLimitMs={limits.quote}
         greeksLimitMs={limits.greeks}
+        expiry={levels.get(item.row.instrument.description) ?? null}
       />
     );
 

@@ -1,6 +1,7 @@
 import type { PositionTotals } from '@shared/domain/positions';
 import {
   DASH,
+  fmtCompactUsd,
   fmtDelta,
   fmtGamma,
   fmtMoney,
@@ -17,18 +18,35 @@ import {
 export function TotalsCells({
   totals: t,
   stale,
+  bookDeltaDollars,
 }: {
   totals: PositionTotals | null;
   stale: boolean;
+  /**
+   * The book row only: its Δ cell shows dollar delta from the risk frame, because share counts
+   * of different underlyings do not add up. Undefined for a group row (shares of one underlying).
+   */
+  bookDeltaDollars?: number | null;
 }) {
   const s = (base: string) => (stale ? `${base} stale` : base);
+  const delta =
+    bookDeltaDollars === undefined ? (
+      <td className={s('c-greek num')}>{t ? fmtDelta(t.greeks.delta) : DASH}</td>
+    ) : (
+      <td
+        className={s('c-greek num')}
+        title="Dollar delta of the book (shares of different underlyings do not add up)"
+      >
+        {bookDeltaDollars === null ? DASH : `$Δ ${fmtCompactUsd(bookDeltaDollars)}`}
+      </td>
+    );
   return (
     <>
       <td className={s('c-mv num')}>{t ? fmtMoney(t.marketValue) : DASH}</td>
       <td className={s(`c-pnl num ${t ? pnlClass(t.unrealizedPnl) : ''}`)}>
         {t ? fmtPnl(t.unrealizedPnl) : DASH}
       </td>
-      <td className={s('c-greek num')}>{t ? fmtDelta(t.greeks.delta) : DASH}</td>
+      {delta}
       <td className={s('c-greek num')}>{t ? fmtGamma(t.greeks.gamma) : DASH}</td>
       <td className={s('c-greek num')}>{t ? fmtTheta(t.greeks.theta) : DASH}</td>
       <td className={s('c-greek num')}>{t ? fmtVega(t.greeks.vega) : DASH}</td>

@@ -1,4 +1,5 @@
 import type { PositionTotals } from '@shared/domain/positions';
+import { useBulwark } from '../../stores/store';
 import { COLUMNS } from './model';
 import { TotalsCells } from './TotalsCells';
 
@@ -19,6 +20,7 @@ export function totalsSummary(t: PositionTotals): string {
 export function TotalsRow({ totals: t, feedStale }: Props) {
   const incomplete = t !== null && t.greeksValid < t.greeksNeeded;
   const stale = feedStale || t === null || t.stale > 0;
+  const deltaDollars = useBulwark((s) => s.risk.frame?.totals.deltaDollars ?? null);
   return (
     <>
       <tr className="totals-row">
@@ -26,7 +28,7 @@ export function TotalsRow({ totals: t, feedStale }: Props) {
           <span className="totals-label">Book</span>
           {stale ? <span className="stale-tag">stale</span> : null}
         </td>
-        <TotalsCells totals={t} stale={stale} />
+        <TotalsCells totals={t} stale={stale} bookDeltaDollars={deltaDollars} />
         <td colSpan={4} />
       </tr>
       <tr className="summary-row">

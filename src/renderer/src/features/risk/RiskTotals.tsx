@@ -20,7 +20,7 @@ export function RiskTotals({ stale }: { stale: boolean }) {
               <span aria-hidden="true">{f.label}</span>
               <span className="sr-only">{f.title}</span>
             </dt>
-            <dd className="num">
+            <dd className={f.critical ? 'num critical' : 'num'}>
               {f.value}
               {f.sub ? <span className="risk-figure-sub">{f.sub}</span> : null}
             </dd>

@@ -23,14 +23,17 @@ export function ThetaVegaGauge({ stale }: { stale: boolean }) {
   const ratio = check?.value ?? total;
   const g = useMemo(() => gaugeView(ratio, check, stale), [ratio, check, stale]);
   const b = g.bands;
-  const label = `Theta/vega ratio ${fmt(ratio, 2)}; green ${fmt(b.greenLow, 2)}–${fmt(b.greenHigh, 2)}, red below ${fmt(b.redBelow, 2)} or above ${fmt(b.redAbove, 2)}${stale ? ' (stale)' : ''}`;
+  const bandText = b
+    ? `green ${fmt(b.greenLow, 2)}–${fmt(b.greenHigh, 2)}, red below ${fmt(b.redBelow, 2)} or above ${fmt(b.redAbove, 2)}`
+    : 'no band from the risk limits';
+  const label = `Theta/vega ratio ${fmt(ratio, 2)}; ${bandText}${stale ? ' (stale)' : ''}`;
   return (
     <section className="risk-block" aria-labelledby="risk-tv-title">
       <h3 className="risk-h3" id="risk-tv-title">
         Θ/V ratio <span className="risk-h3-note num">{fmt(ratio, 2)}</span>
       </h3>
       <div className={stale ? 'gauge stale' : 'gauge'} role="img" aria-label={label} title={label}>
-        <Scale edges={[b.redBelow, b.redAbove]} max={g.scaleMax} where="top" />
+        {b ? <Scale edges={[b.redBelow, b.redAbove]} max={g.scaleMax} where="top" /> : null}
         <div className="gauge-track">
           {g.segments.map((s) => (
             <span
@@ -46,7 +49,7 @@ export function ThetaVegaGauge({ stale }: { stale: boolean }) {
             />
           ) : null}
         </div>
-        <Scale edges={[b.greenLow, b.greenHigh]} max={g.scaleMax} where="bottom" />
+        {b ? <Scale edges={[b.greenLow, b.greenHigh]} max={g.scaleMax} where="bottom" /> : null}
       </div>
     </section>
   );

@@ -1,7 +1,7 @@
 /**
  * The theta/vega gauge (pure): where the book's |θ|/|ν| sits on a scale with the red, yellow and
- * green bands of the THETA_VEGA_RATIO check. The band edges come from that check's `band`;
- * without it the desk defaults apply.
+ * green bands of the THETA_VEGA_RATIO check. The band edges come from that check's `band` only:
+ * the risk matrix owns them. Without a valid band the gauge draws no bands and names none.
  */
 import type { Light, LimitCheck } from '@shared/domain/risk';
 
@@ -14,18 +14,11 @@ export interface ThetaVegaBands {
   redAbove: number;
 }
 
-export const DEFAULT_THETA_VEGA_BANDS: ThetaVegaBands = {
-  redBelow: 0.2,
-  greenLow: 0.25,
-  greenHigh: 0.4,
-  redAbove: 0.5,
-};
-
-/** The band edges the check carries, or the defaults when it is absent or out of order. */
-export function thetaVegaBands(check: LimitCheck | undefined): ThetaVegaBands {
+/** The band edges the check carries; null when it is absent or its edges are out of order. */
+export function thetaVegaBands(check: LimitCheck | undefined): ThetaVegaBands | null {
   const b = check?.band;
   if (!b || !(b.redBelow <= b.greenLow && b.greenLow < b.greenHigh && b.greenHigh <= b.redAbove)) {
-    return DEFAULT_THETA_VEGA_BANDS;
+    return null;
   }
   return {
     redBelow: b.redBelow,
@@ -45,7 +38,8 @@ export interface GaugeSegment {
 }
 
 export interface GaugeView {
-  bands: ThetaVegaBands;
+  /** Null without a valid band from the frame: no bands are drawn. */
+  bands: ThetaVegaBands | null;
   /** The scale runs from 0 to this ratio. */
   scaleMax: number;
   segments: GaugeSegment[];
@@ -73,14 +67,17 @@ export function gaugeView(
   stale: boolean,
 ): GaugeView {
   const bands = thetaVegaBands(check);
-  const scaleMax = bands.redAbove * 1.5;
-  const edges: Array<[number, number, BandTone]> = [
-    [0, bands.redBelow, 'red'],
-    [bands.redBelow, bands.greenLow, 'yellow'],
-    [bands.greenLow, bands.greenHigh, 'green'],
-    [bands.greenHigh, bands.redAbove, 'yellow'],
-    [bands.redAbove, scaleMax, 'red'],
-  ];
+  const valid = ratio !== null && Number.isFinite(ratio);
+  const scaleMax = bands ? bands.redAbove * 1.5 : Math.max(1, valid ? ratio * 1.5 : 1);
+  const edges: Array<[number, number, BandTone]> = bands
+    ? [
+        [0, bands.redBelow, 'red'],
+        [bands.redBelow, bands.greenLow, 'yellow'],
+        [bands.greenLow, bands.greenHigh, 'green'],
+        [bands.greenHigh, bands.redAbove, 'yellow'],
+        [bands.redAbove, scaleMax, 'red'],
+      ]
+    : [];
   const segments = edges
     .map(([from, to, tone]) => ({
       tone,
@@ -88,14 +85,13 @@ export function gaugeView(
       width: pct(to, scaleMax) - pct(from, scaleMax),
     }))
     .filter((s) => s.width > 0);
-  const valid = ratio !== null && Number.isFinite(ratio);
   return {
     bands,
     scaleMax,
     segments,
     position: valid ? pct(Math.max(0, ratio), scaleMax) : null,
     offScale: valid && ratio > scaleMax,
-    band: valid ? bandOf(ratio, bands) : null,
+    band: valid && bands ? bandOf(ratio, bands) : null,
     light: check ? (stale ? 'stale' : check.light) : null,
   };
 }

@@ -31,14 +31,23 @@ export interface Figure {
   value: string;
   /** Second line, e.g. the $ figure under β-delta. */
   sub?: string;
+  /** A known critical fact (NLV at or below zero): drawn red, also while stale. */
+  critical?: boolean;
 }
 
 export function totalsFigures(f: RiskFrame): Figure[] {
   const t = f.totals;
   const bench = f.benchmark.symbol;
+  // No book delta in shares: share counts of different underlyings do not add up (they are
+  // shown per underlying in the positions table); the book's delta is $Δ and β-Δ.
+  const nlv = f.netLiquidation;
   return [
-    { key: 'delta', label: 'Δ', title: 'Delta (share-equivalents)', value: fmtDelta(t.delta) },
-    { key: 'ddelta', label: '$Δ', title: 'Dollar delta', value: fmtUsd(t.deltaDollars) },
+    {
+      key: 'ddelta',
+      label: '$Δ',
+      title: 'Dollar delta (Σ delta × price over every underlying)',
+      value: fmtUsd(t.deltaDollars),
+    },
     {
       key: 'bdelta',
       label: 'β-Δ',
@@ -60,7 +69,16 @@ export function totalsFigures(f: RiskFrame): Figure[] {
       title: 'Theta/vega ratio (|θ| ÷ |ν|)',
       value: fmt(t.thetaVegaRatio, 2),
     },
-    { key: 'nlv', label: 'NLV', title: 'Net liquidation value', value: fmtUsd(f.netLiquidation) },
+    {
+      key: 'nlv',
+      label: 'NLV',
+      title:
+        nlv !== null && nlv <= 0
+          ? 'Net liquidation value: at or below zero'
+          : 'Net liquidation value',
+      value: fmtUsd(nlv),
+      critical: nlv !== null && nlv <= 0,
+    },
   ];
 }
 
