@@ -1,6 +1,7 @@
 import { useBulwark } from '../../stores/store';
+import { errorText } from './feedback-text';
 
-/** The outcome of the last simulator command: coded errors with their details, inline. */
+/** The outcome of the last simulator command: errors in plain words, the code small beside. */
 export function SimFeedback() {
   const f = useBulwark((s) => s.feedback.sim);
   if (!f) return null;
@@ -11,18 +12,16 @@ export function SimFeedback() {
       </p>
     );
   }
-  const details = Object.entries(f.error.details ?? {});
+  const e = errorText(f.error);
   return (
     <div className="feedback error" role="alert">
       <div>
-        <code className="err-code">{f.error.code}</code> {f.error.message}
+        {e.message} <code className="err-code">{e.code}</code>
       </div>
-      {details.length > 0 ? (
+      {e.lines.length > 0 ? (
         <ul className="err-details">
-          {details.map(([k, v]) => (
-            <li key={k}>
-              <span className="err-key">{k}</span> {String(v)}
-            </li>
+          {e.lines.map((line, i) => (
+            <li key={i}>{line}</li>
           ))}
         </ul>
       ) : null}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useCommandContext } from '../../commands/context';
 import { applyCustomShock, simAvailable } from '../../commands/sim';
 import { useBulwark } from '../../stores/store';
+import { feedbackAfterEdit } from './feedback-text';
 
 /** A custom shock, e.g. "SPX -6%, VIX +15", sent as sim.control shock-spec. */
 export function ShockForm() {
@@ -36,7 +37,13 @@ export function ShockForm() {
         maxLength={200}
         value={spec}
         disabled={!enabled}
-        onChange={(e) => setSpec(e.target.value)}
+        onChange={(e) => {
+          const text = e.target.value;
+          setSpec(text);
+          const { feedback, setFeedback } = ctx.store.getState();
+          const next = feedbackAfterEdit(feedback.sim, text);
+          if (next !== feedback.sim) setFeedback('sim', next);
+        }}
       />
       <button type="submit" className="btn" disabled={!enabled || busy || spec.trim() === ''}>
         Apply
