@@ -88,7 +88,8 @@ describe('book delta', () => {
         </tbody>
       </table>,
     );
-    expect(book).toContain('$Δ −$1.2M');
+    expect(book).toContain('>−$1.2M</td>');
+    expect(book).toContain('Dollar delta of the book');
     const group = renderToStaticMarkup(
       <table>
         <tbody>
@@ -98,7 +99,7 @@ describe('book delta', () => {
         </tbody>
       </table>,
     );
-    expect(group).not.toContain('$Δ');
+    expect(group).not.toContain('Dollar delta');
   });
 });
 

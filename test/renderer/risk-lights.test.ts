@@ -138,10 +138,8 @@ describe('light values in plain units', () => {
 
   it('words short options near expiry instead of "0 / 2 DTE"', () => {
     const expiry = check({ code: 'EXPIRY', unit: 'DTE', value: 0, limit: 2, utilization: null });
-    expect(valueText(expiry)).toBe('nearest expires in 0 days · critical at ≤ 2 days');
-    expect(valueText({ ...expiry, value: 1 })).toBe(
-      'nearest expires in 1 day · critical at ≤ 2 days',
-    );
-    expect(valueText({ ...expiry, value: null })).toBe('none near expiry · critical at ≤ 2 days');
+    expect(valueText(expiry)).toBe('nearest in 0 days (critical ≤ 2)');
+    expect(valueText({ ...expiry, value: 1 })).toBe('nearest in 1 day (critical ≤ 2)');
+    expect(valueText({ ...expiry, value: null })).toBe('none near expiry (critical ≤ 2)');
   });
 });

@@ -37,7 +37,7 @@ export function TotalsCells({
         className={s('c-greek num')}
         title="Dollar delta of the book (shares of different underlyings do not add up)"
       >
-        {bookDeltaDollars === null ? DASH : `$Δ ${fmtCompactUsd(bookDeltaDollars)}`}
+        {fmtCompactUsd(bookDeltaDollars)}
       </td>
     );
   return (

@@ -75,12 +75,12 @@ function spaced(words: string): string {
 const days = (n: number) => `${fmt(n, 0)} day${n === 1 ? '' : 's'}`;
 
 /**
- * A days-to-expiry check in words: "nearest expires in 0 days · critical at ≤ 2 days" rather
- * than "0 / 2 DTE"; "none near expiry" when no short option is close.
+ * A days-to-expiry check in words: "nearest in 0 days (critical ≤ 2)" rather than "0 / 2 DTE";
+ * "none near expiry" when no short option is close. Short enough for the light's one line.
  */
 function dteText(value: number | null, limit: number | null): string {
-  const nearest = value === null ? 'none near expiry' : `nearest expires in ${days(value)}`;
-  return limit === null ? nearest : `${nearest} · critical at ≤ ${days(limit)}`;
+  const nearest = value === null ? 'none near expiry' : `nearest in ${days(value)}`;
+  return limit === null ? nearest : `${nearest} (critical ≤ ${fmt(limit, 0)})`;
 }
 
 type ValueInputs = Pick<LimitCheck, 'value' | 'limit' | 'unit'> & { band?: LimitCheck['band'] };
