@@ -121,7 +121,12 @@ export function evaluateFile(
       paths: matrix.var.paths,
       seed: matrix.var.seed,
     });
-    return withHeavy(frame, heavy, matrix.var.seed);
+    const at = b.valuationTime;
+    return withHeavy(frame, heavy, matrix.var.seed, {
+      inputTime: at,
+      computedAt: at,
+      stale: false,
+    });
   };
   const frame = full(book);
   if (!legsBook) return { ok: true, value: { frame, projection: null } };

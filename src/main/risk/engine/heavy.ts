@@ -2,7 +2,7 @@
  * The heavy half of a risk frame: the scenario grid, the standard shocks and Monte Carlo VaR.
  * Inputs are plain data (Revaluable[]) so a worker thread can run it; the CLI runs it inline.
  */
-import type { RiskFrame, ScenarioGrid, StandardShock } from '@shared/domain/risk';
+import type { HeavyStamp, RiskFrame, ScenarioGrid, StandardShock } from '@shared/domain/risk';
 import type { Revaluable } from './revalue';
 import { scenarioGrid, standardShocks, type ScenarioSpec } from './scenarios';
 import { monteCarloVar, type McResult } from './var';
@@ -35,9 +35,15 @@ export function computeHeavy(req: HeavyRequest): HeavyResult {
 }
 
 /** The frame with the heavy results filled in (a new object; the input is not changed). */
-export function withHeavy(frame: RiskFrame, heavy: HeavyResult, seed: number): RiskFrame {
+export function withHeavy(
+  frame: RiskFrame,
+  heavy: HeavyResult,
+  seed: number,
+  stamp: HeavyStamp,
+): RiskFrame {
   return {
     ...frame,
+    heavy: stamp,
     scenarios: heavy.scenarios,
     standardShocks: heavy.standardShocks,
     var: frame.var

@@ -29,6 +29,23 @@ import { StartOfDayTracker } from './start-of-day';
 import type { StartOfDayStore } from './start-of-day-store';
 
 export const RISK_INTERVAL_MS = 250;
+/** Heavy results older than this, or from a book that moved since, are marked stale. */
+export const HEAVY_STALE_MS = 10_000;
+const HEAVY_STALE_MOVE = 0.0025;
+
+/** What the heavy results were computed from, to tell when the book has moved since. */
+interface HeavyInputs {
+  time: number;
+  benchmark: number | null;
+  positions: string;
+}
+
+function movedSince(inputs: HeavyInputs, now: HeavyInputs): boolean {
+  if (now.time - inputs.time > HEAVY_STALE_MS || now.positions !== inputs.positions) return true;
+  if (inputs.benchmark === null || now.benchmark === null)
+    return inputs.benchmark !== now.benchmark;
+  return Math.abs(now.benchmark / inputs.benchmark - 1) > HEAVY_STALE_MOVE;
+}
 export const HEAVY_INTERVAL_MS = 1_000;
 const SWEEP_MS = 1_000;
 
@@ -71,7 +88,8 @@ function localPerShare(
 
 export class RiskService {
   private latest: RiskFrame | null = null;
-  private heavy: HeavyResult | null = null;
+  private heavy: { result: HeavyResult; inputs: HeavyInputs; computedAt: number } | null = null;
+  private bookInputs: HeavyInputs | null = null;
   private heavyRequest: HeavyRequest | null = null;
   private heavyBusy = false;
   private restTimer: TimerHandle | null = null;
@@ -169,6 +187,11 @@ export class RiskService {
     });
     this.local = localPerShare(resolved, now);
     const { items } = revaluables(resolved);
+    this.bookInputs = {
+      time: now,
+      benchmark: frame.benchmark.price,
+      positions: resolved.map((r) => `${r.pos.id}=${r.pos.quantity}`).join(','),
+    };
     this.heavyRequest = {
       items,
       scenarios: scenarioSpec(matrix),
@@ -177,7 +200,15 @@ export class RiskService {
       seed: matrix.var.seed,
     };
     if (!this.stopped) this.heavyThrottle.schedule();
-    return this.heavy ? withHeavy(frame, this.heavy, matrix.var.seed) : frame;
+    return this.withLatestHeavy(frame);
+  }
+
+  private withLatestHeavy(frame: RiskFrame): RiskFrame {
+    const h = this.heavy;
+    if (!h) return frame;
+    const stale = this.bookInputs === null || movedSince(h.inputs, this.bookInputs);
+    const stamp = { inputTime: h.inputs.time, computedAt: h.computedAt, stale };
+    return withHeavy(frame, h.result, this.d.matrix.var.seed, stamp);
   }
 
   /**
@@ -209,15 +240,17 @@ export class RiskService {
   private runHeavy(): void {
     if (this.stopped || this.heavyBusy || !this.heavyRequest) return;
     const request = this.heavyRequest;
+    const inputs = this.bookInputs;
     this.heavyRequest = null;
     this.heavyBusy = true;
     this.d.runner
       .run(request)
       .then((result) => {
         if (this.stopped) return;
-        this.heavy = result;
-        if (this.latest) {
-          this.latest = withHeavy(this.latest, result, this.d.matrix.var.seed);
+        if (!inputs) return;
+        this.heavy = { result, inputs, computedAt: this.d.clock.now() };
+        if (this.latest && this.latest.failure === null) {
+          this.latest = this.withLatestHeavy(this.latest);
           this.d.hub.publish('risk.frame', this.latest);
         }
       })
@@ -228,7 +261,7 @@ export class RiskService {
         if (this.stopped) return;
         // Rest as long as the run took before the next one: the worker never takes more than
         // half a core, however heavy the book.
-        const rest = this.heavy?.computeMs ?? 0;
+        const rest = this.heavy?.result.computeMs ?? 0;
         this.restTimer = this.d.clock.setTimeout(() => {
           this.restTimer = null;
           this.heavyBusy = false;

@@ -9,14 +9,14 @@ import type { OptionPricer } from '../../../../src/main/risk/engine/pricer';
 import { BetaTable } from '../../../../src/main/risk/live/beta-table';
 import { RiskService } from '../../../../src/main/risk/live/risk-service';
 import { memoryStartOfDayStore } from '../../../../src/main/risk/live/start-of-day-store';
-import { InlineHeavyRunner } from '../../../../src/main/risk/worker/heavy-runner';
+import { InlineHeavyRunner, type HeavyRunner } from '../../../../src/main/risk/worker/heavy-runner';
 import { DEFAULT_STALE_AFTER } from '../../../../src/main/config';
 import { silentLogger } from '../../../../src/main/util/logger';
 import { FakeBroker } from '../../../fakes/fake-broker';
 import { FakeClock } from '../../../fakes/fake-clock';
 import { inst } from '../../../fakes/instruments';
 
-function setup() {
+function setup(runner: HeavyRunner = new InlineHeavyRunner()) {
   const clock = new FakeClock();
   const broker = new FakeBroker(clock);
   const put = inst({
@@ -63,7 +63,7 @@ function setup() {
     matrix,
     staleAfter: DEFAULT_STALE_AFTER,
     pricer,
-    runner: new InlineHeavyRunner(),
+    runner,
     betas: new BetaTable(matrix.benchmark, matrix.betas, broker, silentLogger),
     assumptions: { rate: 0.04, dividendYield: () => 0 },
     startOfDay: memoryStartOfDayStore(),
@@ -75,14 +75,23 @@ function setup() {
     spy += 1; // a new price each time, so nothing can come from a cache
     for (const [key, mark] of [
       ['STK:SPY', spy],
-      ['IND:SPX', 5900],
+      ['IND:SPX', out.spx],
       ['IND:VIX', 17],
       ['IND:VIX3M', 19],
       [put.key, 6.1],
     ] as const)
       broker.pushQuote(key, mark);
   };
-  return { clock, broker, service, frames, tick, breakPricer: () => (broken = true) };
+  const out = {
+    clock,
+    broker,
+    service,
+    frames,
+    tick,
+    spx: 5_900,
+    breakPricer: () => (broken = true),
+  };
+  return out;
 }
 
 describe('risk service failures', () => {
@@ -120,6 +129,38 @@ describe('risk service failures', () => {
     s.tick();
     s.clock.advance(1_000);
     expect(s.frames.at(-1)!.failure).toBeNull();
+    s.service.stop();
+  });
+});
+
+describe('heavy results', () => {
+  it('carry their own input time, and are marked stale once the book has moved', async () => {
+    let answering = true;
+    const inline = new InlineHeavyRunner();
+    // Answers until told to hang: then the book moves on while the grid does not.
+    const runner: HeavyRunner = {
+      run: (req) => (answering ? inline.run(req) : new Promise(() => {})),
+      close: () => inline.close(),
+    };
+    const s = setup(runner);
+    await s.broker.start();
+    s.tick(); // prices first, so the one answered run is of a priced book
+    s.service.start();
+    for (let i = 0; i < 6; i++) {
+      s.clock.advance(500);
+      await new Promise((r) => setImmediate(r)); // let the runner's answer land
+    }
+    const fresh = s.frames.at(-1)!;
+    expect(fresh.heavy).toMatchObject({ stale: false });
+    expect(fresh.heavy!.inputTime).toBeLessThanOrEqual(fresh.valuationTime);
+    answering = false;
+    s.clock.advance(1_500); // the last answered run lands; the next one hangs
+    await new Promise((r) => setImmediate(r));
+    s.spx = 5_800; // −1.7 %
+    s.tick();
+    s.clock.advance(1_000);
+    const later = s.frames.at(-1)!;
+    expect(later.heavy).toMatchObject({ stale: true, inputTime: fresh.heavy!.inputTime });
     s.service.stop();
   });
 });
