@@ -107,7 +107,10 @@ export class Core {
       this.cache,
       this.positions,
     );
-    registerSimCommands(commands, this.sim);
+    registerSimCommands(commands, this.sim, {
+      setEngineFault: (on) =>
+        this.risk.injectFault(on ? 'fault injected from the simulator controls' : null),
+    });
     const missing = commands.unregistered();
     if (missing.length > 0)
       throw new Error(`contract commands without a handler: ${missing.join(', ')}`);

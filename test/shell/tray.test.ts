@@ -32,7 +32,7 @@ const connected = simConnection('connected', 'simulator running', 0);
 
 function setup(sim: FakeSim | null, platform: NodeJS.Platform = 'darwin') {
   const commands = new CommandRegistry(silentLogger);
-  registerSimCommands(commands, sim);
+  registerSimCommands(commands, sim, { setEngineFault: () => {} });
   const api: Api = { commands, streams: new StreamHub(silentLogger, true) };
   const calls: string[] = [];
   const tray = new AppTray({

@@ -38,7 +38,16 @@ export function registerCoreCommands(
   registry.register('connection.get', () => cache.connection());
 }
 
-export function registerSimCommands(registry: CommandRegistry, sim: SimControls | null): void {
+/** What the simulator's fault control reaches in the core. */
+export interface FaultControls {
+  setEngineFault(on: boolean): void;
+}
+
+export function registerSimCommands(
+  registry: CommandRegistry,
+  sim: SimControls | null,
+  faults: FaultControls,
+): void {
   registry.register('sim.control', (input) => {
     if (!sim) {
       throw new ApiFailure(
@@ -61,6 +70,9 @@ export function registerSimCommands(registry: CommandRegistry, sim: SimControls 
         break;
       case 'shock-spec':
         applyShock(sim, movesFromSpec(input.spec), input.spec);
+        break;
+      case 'engine-fault':
+        faults.setEngineFault(input.on);
     }
     return sim.status();
   });

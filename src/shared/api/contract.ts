@@ -36,6 +36,8 @@ export const SimControlSchema = z.discriminatedUnion('action', [
     .strict(),
   z.object({ action: z.literal('shock'), moves: z.array(ShockMoveSchema).min(1).max(16) }).strict(),
   z.object({ action: z.literal('shock-spec'), spec: z.string().min(1).max(200) }).strict(),
+  /** Simulator only: make every risk recompute fail until turned off (to see the app fail closed). */
+  z.object({ action: z.literal('engine-fault'), on: z.boolean() }).strict(),
 ]);
 export type SimControl = z.infer<typeof SimControlSchema>;
 

@@ -100,6 +100,7 @@ export class RiskService {
   private sweep: TimerHandle | null = null;
   private readonly off: Array<() => void> = [];
   private stopped = false;
+  private fault: string | null = null;
   private readonly pricer: BudgetedPricer;
   private local = new Map<string, ValidGreeks>();
 
@@ -144,6 +145,7 @@ export class RiskService {
   }
 
   private compute(): RiskFrame {
+    if (this.fault !== null) throw new Error(this.fault);
     const { cache, clock, matrix, staleAfter, assumptions } = this.d;
     const now = clock.now();
     const account = cache.account();
@@ -221,11 +223,19 @@ export class RiskService {
     this.d.hub.publish('risk.frame', this.latest);
   }
 
+  /** Simulator demo/test control: every recompute throws with this reason until cleared. */
+  injectFault(reason: string | null): void {
+    this.fault = reason;
+    if (!this.stopped) this.throttle.schedule();
+  }
+
   private computeOrFail(): RiskFrame {
     try {
       return this.compute();
     } catch (e) {
-      this.d.log.error('risk frame failed', { error: errorMessage(e) });
+      // An injected fault is the trader's own doing: a warning, not an error.
+      const level = this.fault !== null ? 'warn' : 'error';
+      this.d.log[level]('risk frame failed', { error: errorMessage(e) });
       this.latest = failedFrame(this.latest, errorMessage(e), this.d.clock.now());
       return this.latest;
     }
