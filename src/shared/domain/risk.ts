@@ -21,10 +21,40 @@ export type RegimeName = z.infer<typeof RegimeNameSchema>;
 export const LightSchema = z.enum(['green', 'yellow', 'red', 'stale']);
 export type Light = z.infer<typeof LightSchema>;
 
+/** Every light the engine draws: a closed list, see docs/risk-engine.md. */
+export const LightCodeSchema = z.enum([
+  'BETA_DELTA',
+  'SHORT_VEGA',
+  'MIN_THETA',
+  'GAMMA',
+  'THETA_VEGA_RATIO',
+  'VEGA_CONCENTRATION',
+  'DELTA_CONCENTRATION',
+  'TIER_CAP',
+  'GAMMA_NEAR_EXPIRY',
+  'MARGIN_CUSHION',
+  'DAILY_DRAWDOWN',
+  'MAX_CONTRACTS',
+  'EXPIRY',
+]);
+export type LightCode = z.infer<typeof LightCodeSchema>;
+
+/** Every alarm the engine raises: a closed list, see docs/risk-engine.md. */
+export const AlarmCodeSchema = z.enum([
+  'SHORT_OPTION_EXPIRY',
+  'GAMMA_NEAR_EXPIRY',
+  'MARGIN_CALL',
+  'NO_GREEKS',
+  'BROKER_GREEKS_REFUSED',
+  'BETA_UNAVAILABLE',
+  'ENGINE_FAILED',
+]);
+export type AlarmCode = z.infer<typeof AlarmCodeSchema>;
+
 export const LimitCheckSchema = z
   .object({
     /** Stable code, e.g. BETA_DELTA, SHORT_VEGA; see docs/risk-engine.md. */
-    code: z.string(),
+    code: LightCodeSchema,
     /** Plain name shown to the trader, e.g. "Beta-weighted delta". */
     name: z.string(),
     value: nullableNum,
@@ -48,7 +78,7 @@ export type LimitCheck = z.infer<typeof LimitCheckSchema>;
 
 export const AlarmSchema = z
   .object({
-    code: z.string(),
+    code: AlarmCodeSchema,
     severity: z.enum(['info', 'warning', 'critical']),
     subject: z.string(),
     message: z.string(),

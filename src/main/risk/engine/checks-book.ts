@@ -15,7 +15,7 @@ import type { ResolvedPosition } from './resolve';
 export function marginCushionCheck(acct: RiskAccount, c: CheckConfig, alarms: Alarm[]): CheckDraft {
   const { netLiquidation: nlv, excessLiquidity: el } = acct;
   const base = {
-    code: 'MARGIN_CUSHION',
+    code: 'MARGIN_CUSHION' as const,
     name: 'Margin cushion',
     unit: 'ratio',
     limit: c.marginCushionMin,
@@ -27,7 +27,7 @@ export function marginCushionCheck(acct: RiskAccount, c: CheckConfig, alarms: Al
         ? `Net liquidation is ${money(nlv)}: the account is wiped out`
         : `Excess liquidity is ${money(el!)}: the account is below maintenance margin`;
     alarms.push({
-      code: 'MARGIN_CALL',
+      code: 'MARGIN_CALL' as const,
       severity: 'critical',
       subject: 'account',
       message: `${words}. Margin call: the broker may liquidate positions.`,
@@ -64,7 +64,7 @@ export function marginCushionCheck(acct: RiskAccount, c: CheckConfig, alarms: Al
 export function drawdownCheck(acct: RiskAccount, c: CheckConfig): CheckDraft {
   const { netLiquidation: nlv, startOfDayNetLiquidation: sod } = acct;
   const base = {
-    code: 'DAILY_DRAWDOWN',
+    code: 'DAILY_DRAWDOWN' as const,
     name: 'Daily drawdown',
     unit: '% of start-of-day NLV',
     limit: c.dailyDrawdownPct,
@@ -103,7 +103,7 @@ export function contractsCheck(resolved: readonly ResolvedPosition[], c: CheckCo
   const qty = worst ? Math.abs(worst.pos.quantity) : 0;
   const u = ceilingUtilization(qty, c.maxContracts);
   return {
-    code: 'MAX_CONTRACTS',
+    code: 'MAX_CONTRACTS' as const,
     name: 'Position size',
     unit: 'contracts',
     value: qty,
@@ -122,7 +122,7 @@ export function tierCheck(
   c: CheckConfig,
   nlv: number | null,
 ): CheckDraft {
-  const base = { code: 'TIER_CAP', name: 'Tier caps', unit: '% of NLV' };
+  const base = { code: 'TIER_CAP' as const, name: 'Tier caps', unit: '% of NLV' };
   if (nlv !== null && nlv <= 0) {
     const exposed = resolved.some((r) => r.greeks !== null && r.greeks.delta !== 0);
     return {
@@ -208,7 +208,7 @@ export function expiryCheck(
     else warning++;
     nearest = nearest === null ? r.dte : Math.min(nearest, r.dte);
     alarms.push({
-      code: 'SHORT_OPTION_EXPIRY',
+      code: 'SHORT_OPTION_EXPIRY' as const,
       severity: isCritical ? 'critical' : 'warning',
       subject: r.pos.description,
       message: `Short ${Math.abs(r.pos.quantity)} × ${r.pos.description} expires in ${r.dte} day${r.dte === 1 ? '' : 's'}.`,
@@ -216,7 +216,7 @@ export function expiryCheck(
   }
   const light = critical > 0 ? 'red' : warning > 0 ? 'yellow' : 'green';
   return {
-    code: 'EXPIRY',
+    code: 'EXPIRY' as const,
     name: 'Short options near expiry',
     unit: 'DTE',
     value: nearest,
@@ -249,7 +249,7 @@ export function gammaNearExpiryCheck(
     if (!worst || Math.abs(v) > Math.abs(worst[1])) worst = [sym, v];
     if (Math.abs(v) > limit) {
       alarms.push({
-        code: 'GAMMA_NEAR_EXPIRY',
+        code: 'GAMMA_NEAR_EXPIRY' as const,
         severity: 'warning',
         subject: sym,
         message: `${sym} options within ${c.gammaNearExpiry.maxDte} DTE change delta by ${Math.abs(v).toFixed(1)} contracts per 1% move (threshold ${limit}).`,
@@ -259,7 +259,7 @@ export function gammaNearExpiryCheck(
   const value = worst ? Math.abs(worst[1]) : 0;
   const u = ceilingUtilization(value, limit);
   return {
-    code: 'GAMMA_NEAR_EXPIRY',
+    code: 'GAMMA_NEAR_EXPIRY' as const,
     name: 'Gamma near expiry',
     unit: 'contract Δ per 1%',
     value,

@@ -2,6 +2,7 @@
  * Checks on the book's Greeks: β-delta, short vega, theta floor, gamma, theta/vega band and
  * per-underlying concentration. Each returns a draft; finishCheck() applies staleness.
  */
+import type { LightCode } from '@shared/domain/risk';
 import type { CheckConfig, DollarLimit } from './check-config';
 import type { Aggregates } from './aggregate';
 import { ceilingUtilization, floorUtilization, money, pct, type CheckDraft } from './lights';
@@ -15,7 +16,7 @@ function basisWords(l: DollarLimit, nlv: number | null): string {
 }
 
 function noLimit(
-  code: string,
+  code: LightCode,
   name: string,
   unit: string,
   value: number,
@@ -41,7 +42,7 @@ export function betaDeltaCheck(a: Aggregates, c: CheckConfig, nlv: number | null
   const u = ceilingUtilization(value, l.limit);
   const side = a.totals.betaDeltaDollars >= 0 ? 'long' : 'short';
   return {
-    code: 'BETA_DELTA',
+    code: 'BETA_DELTA' as const,
     name,
     unit: '$ per 1%',
     value,
@@ -73,7 +74,7 @@ export function shortVegaCheck(a: Aggregates, c: CheckConfig, nlv: number | null
       `${money(l.limit)} = ${basisWords(l, nlv)}: ${pct(u)} used.`;
   }
   return {
-    code: 'SHORT_VEGA',
+    code: 'SHORT_VEGA' as const,
     name,
     unit: '$ per vol pt',
     value: short,
@@ -91,7 +92,7 @@ export function thetaCheck(a: Aggregates, c: CheckConfig, nlv: number | null): C
   const u = floorUtilization(theta, l.limit);
   const earns = theta >= 0 ? `earns ${money(theta)}` : `pays ${money(-theta)}`;
   return {
-    code: 'MIN_THETA',
+    code: 'MIN_THETA' as const,
     name,
     unit: '$ per day',
     value: theta,
@@ -111,7 +112,7 @@ export function gammaCheck(a: Aggregates, c: CheckConfig, nlv: number | null): C
   const u = ceilingUtilization(value, l.limit);
   const sign = a.gammaPnl1Pct < 0 ? 'costs' : 'adds';
   return {
-    code: 'GAMMA',
+    code: 'GAMMA' as const,
     name,
     unit: '$ per 1% move',
     value,
@@ -129,7 +130,7 @@ export function thetaVegaCheck(a: Aggregates, c: CheckConfig): CheckDraft {
   const { theta, vega } = a.totals;
   const ratio = Math.abs(vega) > 1e-9 ? Math.abs(theta) / Math.abs(vega) : null;
   const base = {
-    code: 'THETA_VEGA_RATIO',
+    code: 'THETA_VEGA_RATIO' as const,
     name: 'Theta/vega ratio',
     unit: 'ratio',
     value: ratio,
@@ -173,7 +174,7 @@ export function concentrationChecks(a: Aggregates, c: CheckConfig): CheckDraft[]
   const vegaTop = worst('vegaShare');
   const deltaTop = worst('betaDeltaShare');
   const draft = (
-    code: string,
+    code: LightCode,
     name: string,
     top: typeof vegaTop,
     key: 'vegaShare' | 'betaDeltaShare',

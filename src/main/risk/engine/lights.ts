@@ -2,7 +2,7 @@
  * Utilization → traffic light, and the one way every check is turned into a LimitCheck: a stale
  * input always yields `stale` (grey), never green, whatever the last value said.
  */
-import type { Light, LimitCheck } from '@shared/domain/risk';
+import type { Light, LightCode, LimitCheck } from '@shared/domain/risk';
 
 export interface LightThresholds {
   /** Yellow from this utilization (percent) up to redAbovePct inclusive. */
@@ -33,7 +33,7 @@ export function floorUtilization(value: number, limit: number): number {
 }
 
 export interface CheckDraft {
-  code: string;
+  code: LightCode;
   name: string;
   unit: string;
   value: number | null;

@@ -70,3 +70,20 @@ describe('broker Greeks on every path', () => {
     );
   });
 });
+
+describe('closed code lists', () => {
+  it('a light or alarm code outside the shared lists is refused by the contract', async () => {
+    const { LimitCheckSchema, AlarmSchema } = await import('@shared/domain/risk');
+    const alarm = { code: 'MARGIN_CALL', severity: 'critical', subject: 'account', message: 'x' };
+    expect(AlarmSchema.safeParse(alarm).success).toBe(true);
+    expect(AlarmSchema.safeParse({ ...alarm, code: 'MARGN_CALL' }).success).toBe(false);
+    const frame = evaluateBook(
+      book([spxShortPut({ brokerGreeks: null })], under),
+      config(),
+      null,
+      pricer,
+    ).frame;
+    for (const l of frame.lights) expect(LimitCheckSchema.safeParse(l).success).toBe(true);
+    expect(LimitCheckSchema.safeParse({ ...frame.lights[0], code: 'BETA' }).success).toBe(false);
+  });
+});
