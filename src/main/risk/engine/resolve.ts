@@ -118,10 +118,12 @@ export function resolvePosition(
   const fresh = bg !== null && brokerAge !== null && brokerAge <= book.greeksMaxAgeMs;
   const refused = fresh ? brokerGreeksProblem(bg, pos.option.right, S, pos.option.strike) : null;
   if (bg && fresh && refused === null) {
+    const perShareTheta =
+      spec && pos.price !== null ? lastDayTheta(bg.theta, pos.price, spec) : bg.theta;
     const greeks = {
       delta: bg.delta * units,
       gamma: bg.gamma * units,
-      theta: bg.theta * units,
+      theta: perShareTheta * units,
       vega: bg.vega * units,
     };
     const iv = bg.iv ?? pos.ivOverride;
@@ -145,7 +147,7 @@ export function resolvePosition(
   const greeks = {
     delta: m.delta * units,
     gamma: m.gamma * units,
-    theta: (m.theta / DAYS_PER_YEAR) * units,
+    theta: lastDayTheta(m.theta / DAYS_PER_YEAR, m.price, spec) * units,
     vega: (m.vega / 100) * units,
   };
   const rest = { spec, vol: solvedVol.vol, source: 'local' as const, ageMs: 0 };
@@ -153,6 +155,23 @@ export function resolvePosition(
 }
 
 type Base = { pos: RiskPosition; dte: number | null; beta: number };
+
+const ONE_DAY_YEARS = 1 / DAYS_PER_YEAR;
+
+/**
+ * Theta per share per day. With less than a day left the instantaneous rate overstates the day
+ * (it grows without bound towards expiry): what a day can take is the time value left, all of
+ * it, so theta is minus the time value — never more than the option is worth above intrinsic.
+ */
+export function lastDayTheta(thetaPerDay: number, price: number, spec: OptionSpec): number {
+  if (spec.t >= ONE_DAY_YEARS) return thetaPerDay;
+  const intrinsic = Math.max(
+    0,
+    spec.right === 'C' ? spec.spot - spec.strike : spec.strike - spec.spot,
+  );
+  const timeValue = Math.max(0, price - intrinsic);
+  return -timeValue;
+}
 
 /**
  * A resolved position with Greeks from `source`; β-delta from its delta. Greeks that are not

@@ -100,3 +100,24 @@ describe('Greeks source policy', () => {
     expect(frame.lights.every((l) => l.light === 'stale')).toBe(true);
   });
 });
+
+describe('0-DTE theta', () => {
+  it('with less than a day left, theta is the decay to expiry: minus the time value, no more', () => {
+    // Friday 10:00 New York, the put expires at 16:00: six hours left.
+    const friday = Date.parse('2026-12-18T10:00:00-05:00');
+    const pos = spxShortPut({
+      price: 3.4,
+      option: { right: 'P', strike: 5880, exercise: 'european' },
+    });
+    const b = { ...book([], under), valuationTime: friday };
+    const r = resolvePosition(b, pos, pricer);
+    expect(r.source).toBe('local');
+    const units = pos.multiplier * pos.quantity; // short: negative
+    // Out of the money: the whole premium is time value, and a short collects all of it.
+    expect(r.greeks!.theta).toBeCloseTo(-3.4 * units, 6);
+    const broker = { delta: -0.3, gamma: 0.01, theta: -40, vega: 0.5, iv: 0.2, time: friday };
+    const rb = resolvePosition(b, { ...pos, brokerGreeks: broker }, pricer);
+    expect(rb.source).toBe('broker');
+    expect(Math.abs(rb.greeks!.theta)).toBeCloseTo(3.4 * Math.abs(units), 6);
+  });
+});
