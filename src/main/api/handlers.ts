@@ -88,11 +88,8 @@ function applyShock(sim: SimControls, moves: ShockMove[], text: string): void {
 }
 
 function invalidShock(text: string, problems: string[]): ApiFailure {
-  return new ApiFailure(
-    'INVALID_SHOCK',
-    `Cannot apply shock "${text}".`,
-    Object.fromEntries(problems.map((p, i) => [`problem${i + 1}`, p])),
-  );
+  // The problems are the message: plain sentences the screen can show as they are.
+  return new ApiFailure('INVALID_SHOCK', `Cannot apply shock "${text}": ${problems.join('; ')}.`);
 }
 
 function movesFromSpec(spec: string): ShockMove[] {
