@@ -130,8 +130,9 @@ export function ibDate(iso: string): string {
   return iso.replaceAll('-', '');
 }
 
-/** SPX monthlies (third Friday) trade as SPX, every other expiry as SPXW; ES options by week. */
+/** The instrument's own class (the simulator sets one); else SPX monthlies (third Friday) trade as SPX, every other expiry as SPXW; ES options by week. */
 export function tradingClassOf(inst: Instrument): string {
+  if (inst.tradingClass) return inst.tradingClass;
   const expiry = inst.expiry;
   if (!expiry || !isOption(inst)) return inst.symbol;
   const [y, m, d] = expiry.split('-').map(Number) as [number, number, number];

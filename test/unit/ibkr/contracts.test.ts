@@ -36,6 +36,37 @@ describe('IB contracts as Bulwark instruments', () => {
     });
   });
 
+  it('reads trading class SPX on a third Friday as AM-settled and SPXW the same day as PM', () => {
+    const spx = (tradingClass: string) =>
+      instrumentOf({
+        symbol: 'SPX',
+        secType: SecType.OPT,
+        lastTradeDateOrContractMonth: '20261218',
+        strike: 5800,
+        right: OptionType.Put,
+        multiplier: 100,
+        exchange: 'CBOE',
+        currency: 'USD',
+        tradingClass,
+      });
+    expect(spx('SPX')).toMatchObject({ tradingClass: 'SPX', settlement: 'AM' });
+    expect(spx('SPXW')).toMatchObject({ tradingClass: 'SPXW', settlement: 'PM' });
+    expect(contractOf(spx('SPX')).tradingClass).toBe('SPX');
+  });
+
+  it('takes the class from a class-named symbol (SPXW) when TWS leaves the field empty', () => {
+    const inst = instrumentOf({
+      symbol: 'SPXW',
+      secType: SecType.OPT,
+      lastTradeDateOrContractMonth: '20261218',
+      strike: 5800,
+      right: OptionType.Call,
+      multiplier: 100,
+      currency: 'USD',
+    });
+    expect(inst).toMatchObject({ symbol: 'SPX', tradingClass: 'SPXW', settlement: 'PM' });
+  });
+
   it('puts an ES option on the quarterly expiring on or after it, American, multiplier 50', () => {
     const inst = instrumentOf({
       symbol: 'ES',

@@ -35,23 +35,43 @@ describe('option chains', () => {
   });
 
   it('gives SPX 8 daily expiries, weeklies and a year of monthlies, sorted and unique', () => {
-    const spx = buildChains(FRIDAY_3PM, '2026-12-18').get('SPX')!;
+    const spx = buildChains(WEDNESDAY_10AM, '2026-12-18').get('SPX')!;
     const e = spx.expirations;
     expect([...e].sort()).toEqual(e);
     expect(new Set(e).size).toBe(e.length);
     expect(e.slice(0, 8)).toEqual([
+      '2026-11-18',
+      '2026-11-19',
       '2026-11-20',
       '2026-11-23',
       '2026-11-24',
       '2026-11-25',
       '2026-11-26',
       '2026-11-27',
-      '2026-11-30',
-      '2026-12-01',
     ]);
     expect(e).toContain('2027-10-15');
     for (const d of e) expect([1, 2, 3, 4, 5]).toContain(weekday(d));
     expect(spx.exercise).toBe('european');
+  });
+
+  it('classes SPX third-Friday monthlies as SPX (AM) and every other SPX expiry as SPXW (PM)', () => {
+    const spx = buildChains(WEDNESDAY_10AM, '2026-12-18').get('SPX')!;
+    expect([spx.tradingClass('2026-11-20'), spx.settlement('2026-11-20')]).toEqual(['SPX', 'AM']);
+    expect([spx.tradingClass('2026-12-18'), spx.settlement('2026-12-18')]).toEqual(['SPX', 'AM']);
+    expect([spx.tradingClass('2026-11-19'), spx.settlement('2026-11-19')]).toEqual(['SPXW', 'PM']);
+    expect([spx.tradingClass('2026-11-27'), spx.settlement('2026-11-27')]).toEqual(['SPXW', 'PM']);
+  });
+
+  it('classes the ES quarterly option as ES (AM) and other ES options as EW (PM)', () => {
+    const es = buildChains(WEDNESDAY_10AM, '2026-12-18').get('ES')!;
+    expect([es.tradingClass('2026-12-18'), es.settlement('2026-12-18')]).toEqual(['ES', 'AM']);
+    expect([es.tradingClass('2026-11-20'), es.settlement('2026-11-20')]).toEqual(['EW', 'PM']);
+  });
+
+  it('drops the AM SPX monthly once its 09:30 settlement has passed, keeping PM lines that day', () => {
+    const chains = buildChains(FRIDAY_3PM, '2026-12-18');
+    expect(chains.get('SPX')!.expirations[0]).toBe('2026-11-23');
+    expect(chains.get('SPY')!.expirations[0]).toBe('2026-11-20');
   });
 
   it('gives single stocks Friday expiries only', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InstrumentSchema } from '@shared/domain/instrument';
+import { isThirdFriday } from '@shared/domain/settlement';
 import { daysToExpiry } from '@shared/domain/time';
 import { makeSim, started } from './sim-helpers';
 
@@ -38,9 +39,13 @@ describe('demo book', () => {
       expect(shortOpt(sym, 'P').length, sym).toBeGreaterThanOrEqual(2);
       expect(shortOpt(sym, 'C').length, sym).toBeGreaterThanOrEqual(1);
     }
-    // A 0–2 DTE SPX put spread for expiry alarms.
+    // A put spread in the nearest SPX expiry for expiry alarms: 0–2 DTE, or Monday (3 DTE) on a
+    // third Friday afternoon, when the day's only SPX line, the AM monthly, has settled.
+    const [chain] = await sim.optionChain('SPX');
+    const first = chain!.expirations[0]!;
+    expect(daysToExpiry(first, now)).toBeLessThanOrEqual(3);
     const nearSpx = ps.filter(
-      (p) => p.instrument.symbol === 'SPX' && daysToExpiry(p.instrument.expiry!, now) <= 2,
+      (p) => p.instrument.symbol === 'SPX' && p.instrument.expiry === first,
     );
     expect(nearSpx.map((p) => Math.sign(p.quantity)).sort()).toEqual([-1, 1]);
     // Short puts on single stocks close to expiry.
@@ -101,5 +106,27 @@ describe('demo book', () => {
       expect(roots).toContain(r);
     expect(makeSim({ book: { large: 2000 } }).sim.positions()).toEqual(ps);
     expect(sim.accountSummary()!.cushion).toBeGreaterThan(0.3);
+  });
+
+  it('holds an AM-settled SPX monthly (class SPX) and the AM ES quarterly; other options PM', async () => {
+    // From 1 December the ~45-DTE SPX strangle lands on the January monthly.
+    const { sim } = await started({ startTime: Date.parse('2026-12-01T10:00:00-05:00') });
+    const options = sim.positions().filter((p) => p.instrument.right !== undefined);
+    const classOf = (p: (typeof options)[number]) =>
+      `${p.instrument.symbol} ${p.instrument.tradingClass} ${p.instrument.settlement}`;
+    const spxMonthly = options.filter(
+      (p) => p.instrument.symbol === 'SPX' && isThirdFriday(p.instrument.expiry!),
+    );
+    expect(spxMonthly.length).toBeGreaterThan(0);
+    for (const p of spxMonthly) expect(classOf(p)).toBe('SPX SPX AM');
+    const esQuarterly = options.filter(
+      (p) => p.instrument.expiry === '2026-12-18' && p.instrument.secType === 'FOP',
+    );
+    for (const p of esQuarterly) expect(classOf(p)).toBe('ES ES AM');
+    for (const p of options) {
+      if (!spxMonthly.includes(p) && !esQuarterly.includes(p)) {
+        expect(p.instrument.settlement, p.instrument.key).toBe('PM');
+      }
+    }
   });
 });

@@ -66,7 +66,7 @@ describe('option quotes and model values', () => {
       const call = models.get(lines[i]!.key)!;
       const put = models.get(lines[i + 1]!.key)!;
       const inst = lines[i]!;
-      const t = yearsToExpiry(inst.expiry!, now);
+      const t = yearsToExpiry(inst.expiry!, now, inst.settlement);
       const s = call.underlyingPrice!;
       const k = inst.strike!;
       const q = specOf(inst.symbol)!.divYield;
@@ -99,7 +99,9 @@ describe('option quotes and model values', () => {
     sim.subscribeMarketData(esCall);
     const { models } = collect(sim);
     clock.advance(250);
-    const t = yearsToExpiry('2026-12-18', sim.status().simTime);
+    // The December SPX monthly and the ES quarterly both settle AM, at the 09:30 print.
+    expect([spxPut.settlement, esCall.settlement]).toEqual(['AM', 'AM']);
+    const t = yearsToExpiry('2026-12-18', sim.status().simTime, 'AM');
     const check = (m: OptionModel, expected: ReturnType<typeof bsGreeks>): void => {
       expect(m.modelPrice!).toBeCloseTo(expected.price, 8);
       expect(m.delta!).toBeCloseTo(expected.delta, 10);
@@ -147,13 +149,14 @@ describe('option quotes and model values', () => {
 
   it('values an expired option at intrinsic with delta 0 or ±1 and no other Greeks', async () => {
     const { sim, clock } = await started({ speed: 60 });
-    const spot = sim.snapshot().prices.SPX!;
+    // SPY's 0-DTE settles PM (SPX's only line today is the AM monthly, settled at 09:30).
+    const spot = sim.snapshot().prices.SPY!;
     const strikes = [spot * 0.99, spot * 1.01];
     const lines: Instrument[] = [];
     for (const x of strikes) {
-      const k = await strikeNear(sim, 'SPX', x);
+      const k = await strikeNear(sim, 'SPY', x);
       for (const r of ['C', 'P'] as const)
-        lines.push(await optionOf(sim, 'SPX', '2026-11-20', r, k));
+        lines.push(await optionOf(sim, 'SPY', '2026-11-20', r, k));
     }
     for (const i of lines) sim.subscribeMarketData(i);
     const { models } = collect(sim);

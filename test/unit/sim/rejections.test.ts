@@ -113,8 +113,8 @@ describe('order rejections', () => {
 
   it('rejects an option that expired while the sim ran', async () => {
     const { sim, clock, log } = await started({ speed: 60 });
-    const spot = sim.snapshot().prices.SPX!;
-    const put = await optionOf(sim, 'SPX', '2026-11-20', 'P', await strikeNear(sim, 'SPX', spot));
+    const spot = sim.snapshot().prices.SPY!;
+    const put = await optionOf(sim, 'SPY', '2026-11-20', 'P', await strikeNear(sim, 'SPY', spot));
     clock.advance(61_000); // 61 sim minutes: past today's 16:00 close
     const positions = JSON.stringify(sim.positions());
     const { orderId } = await sim.placeOrder(limitOrder(put, 'BUY', 1, 500));

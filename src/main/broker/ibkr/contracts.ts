@@ -2,7 +2,8 @@
  * IB contracts ↔ Bulwark instruments. IB describes a contract by fields (symbol, secType,
  * lastTradeDateOrContractMonth YYYYMMDD, strike, right, multiplier, exchange); Bulwark by a
  * canonical key. SPX and VIX are indexes (IND); SPXW/XSP/NDX… options are European; ES options
- * are on the quarterly future expiring on or after them.
+ * are on the quarterly future expiring on or after them. Options carry IB's trading class and
+ * the AM/PM settlement it implies (SPX monthlies AM, SPXW PM: see settlementFor).
  */
 import type { Contract } from '@stoqey/ib';
 import { OptionType, type SecType as IbSecType } from '@stoqey/ib';
@@ -20,6 +21,7 @@ import {
   type OptionRight,
   type SecType,
 } from '@shared/domain/instrument';
+import { settlementFor } from '@shared/domain/settlement';
 
 /** Roots IB quotes as indexes: they are priced, never held. */
 export const INDEX_SYMBOLS: ReadonlySet<string> = new Set([
@@ -119,6 +121,10 @@ export function instrumentOf(c: Contract): Instrument {
       st === 'FOP'
         ? instrumentKey({ symbol, secType: 'FUT', expiry: quarterlyOnOrAfter(parts.expiry!) })
         : instrumentKey({ symbol, secType: INDEX_SYMBOLS.has(symbol) ? 'IND' : 'STK' });
+    // A symbol that is itself a class (SPXW) names its class when TWS leaves the field empty.
+    const tradingClass = c.tradingClass || (ROOT_OF_CLASS[c.symbol ?? ''] ? c.symbol : undefined);
+    if (tradingClass) inst.tradingClass = tradingClass;
+    inst.settlement = settlementFor({ symbol, secType: st, expiry: parts.expiry, tradingClass });
   }
   return inst;
 }
@@ -137,6 +143,8 @@ export function contractOf(inst: Instrument): Contract {
   if (inst.expiry) c.lastTradeDateOrContractMonth = toIbDate(inst.expiry)!;
   if (inst.strike !== undefined) c.strike = inst.strike;
   if (inst.right) c.right = inst.right === 'C' ? OptionType.Call : OptionType.Put;
+  // SPX and SPXW list the same third Friday: the class tells them apart.
+  if (inst.tradingClass) c.tradingClass = inst.tradingClass;
   if (inst.secType !== 'STK' && inst.secType !== 'IND') c.multiplier = inst.multiplier;
   return c;
 }

@@ -26,7 +26,14 @@ const MIN_YEARS = 30 / (365 * 24 * 60);
 function openExpiries(ctx: BookContext, symbol: string): string[] {
   const chain = ctx.instruments.chain(symbol);
   if (!chain) throw new Error(`no chain for ${symbol}`);
-  return chain.expirations.filter((e) => yearsToExpiry(e, ctx.market.time) > MIN_YEARS);
+  return chain.expirations.filter(
+    (e) => yearsToExpiry(e, ctx.market.time, chain.settlement(e)) > MIN_YEARS,
+  );
+}
+
+function dteOf(ctx: BookContext, symbol: string, expiry: string): number {
+  const settlement = ctx.instruments.chain(symbol)?.settlement(expiry) ?? 'PM';
+  return daysToExpiry(expiry, ctx.market.time, settlement);
 }
 
 /** The open expiry whose DTE is closest to `dte` (ties: the earlier one). */
@@ -34,7 +41,7 @@ export function expiryNear(ctx: BookContext, symbol: string, dte: number): strin
   let best = '';
   let bestGap = Infinity;
   for (const e of openExpiries(ctx, symbol)) {
-    const gap = Math.abs(daysToExpiry(e, ctx.market.time) - dte);
+    const gap = Math.abs(dteOf(ctx, symbol, e) - dte);
     if (gap < bestGap) {
       best = e;
       bestGap = gap;
@@ -46,7 +53,7 @@ export function expiryNear(ctx: BookContext, symbol: string, dte: number): strin
 /** The first open expiry with DTE in [lo, hi], else the first one from lo on, else the nearest. */
 export function expiryWithin(ctx: BookContext, symbol: string, lo: number, hi: number): string {
   const open = openExpiries(ctx, symbol);
-  const dte = (e: string): number => daysToExpiry(e, ctx.market.time);
+  const dte = (e: string): number => dteOf(ctx, symbol, e);
   return (
     open.find((e) => dte(e) >= lo && dte(e) <= hi) ?? open.find((e) => dte(e) >= lo) ?? open[0]!
   );
@@ -64,7 +71,8 @@ export function strikeByDelta(
   const chain = ctx.instruments.chain(symbol);
   const source = SYMBOL_INDEX.get(symbol);
   if (!spec?.options || !chain || source === undefined) throw new Error(`no options on ${symbol}`);
-  const terms = { spec: spec.options, right, expiry, divYield: spec.divYield };
+  const settlement = chain.settlement(expiry);
+  const terms = { spec: spec.options, right, expiry, settlement, divYield: spec.divYield };
   const onFuture = chain.secType === 'FOP';
   let best = chain.strikes[0]!;
   let bestGap = Infinity;

@@ -1,9 +1,13 @@
 /**
- * Option chains, fixed at the simulator's start: which expiries and strikes exist. Expiries are
- * New York dates; an expiry counts only while its 16:00 close is still ahead of the start.
- * Holidays are ignored: every weekday is a business day.
+ * Option chains, fixed at the simulator's start: which expiries and strikes exist, and each
+ * expiry's trading class and settlement. Expiries are New York dates; an expiry counts only
+ * while its settlement (16:00, or 09:30 for AM) is still ahead of the start. Holidays are
+ * ignored: every weekday is a business day. One line per date: on a third Friday SPX has only
+ * the AM monthly (class SPX), not an SPXW beside it.
  */
 import { thirdFriday } from '@shared/domain/futures-calendar';
+import type { Settlement } from '@shared/domain/instrument';
+import { isThirdFriday, settlementFor } from '@shared/domain/settlement';
 import { addDays, expiryInstant, newYorkDate, weekday } from '@shared/domain/time';
 import type { ChainStyle, UnderlyingSpec } from './universe';
 import { UNIVERSE } from './universe';
@@ -22,6 +26,21 @@ export interface ChainDef {
   strikes: readonly number[];
   expirySet: ReadonlySet<string>;
   strikeSet: ReadonlySet<number>;
+  /** The exchange's trading class of an expiry (SPX vs SPXW, ES vs EW). */
+  tradingClass(expiry: string): string;
+  settlement(expiry: string): Settlement;
+}
+
+const QUARTERLY_MONTHS = new Set([3, 6, 9, 12]);
+
+/** SPX third-Friday monthlies trade as SPX, other SPX expiries as SPXW; ES quarterlies as ES, other ES options as EW. */
+export function simTradingClass(symbol: string, expiry: string): string {
+  const monthly = isThirdFriday(expiry);
+  if (symbol === 'SPX') return monthly ? 'SPX' : 'SPXW';
+  if (symbol === 'ES') {
+    return monthly && QUARTERLY_MONTHS.has(Number(expiry.slice(5, 7))) ? 'ES' : 'EW';
+  }
+  return symbol;
 }
 
 function isOpen(date: string, startTime: number): boolean {
@@ -101,7 +120,17 @@ function expiriesFor(style: ChainStyle, startTime: number, futureExpiry: string)
 function chainFor(spec: UnderlyingSpec, startTime: number, futureExpiry: string): ChainDef | null {
   const o = spec.options;
   if (!o) return null;
-  const expirations = [...new Set(expiriesFor(o.chain, startTime, futureExpiry))].sort();
+  const tradingClass = (expiry: string): string => simTradingClass(spec.symbol, expiry);
+  const settlement = (expiry: string): Settlement =>
+    settlementFor({
+      symbol: spec.symbol,
+      secType: o.secType,
+      expiry,
+      tradingClass: tradingClass(expiry),
+    });
+  const expirations = [...new Set(expiriesFor(o.chain, startTime, futureExpiry))]
+    .filter((e) => expiryInstant(e, settlement(e)) > startTime)
+    .sort();
   const step = o.strikeStep ?? stockStrikeStep(spec.startPrice);
   const strikes = strikeLadder(spec.startPrice, o.strikeRange, step);
   return {
@@ -118,6 +147,8 @@ function chainFor(spec: UnderlyingSpec, startTime: number, futureExpiry: string)
     strikes,
     expirySet: new Set(expirations),
     strikeSet: new Set(strikes),
+    tradingClass,
+    settlement,
   };
 }
 

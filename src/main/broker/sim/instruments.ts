@@ -55,6 +55,8 @@ export class SimInstruments {
       right,
       exercise: chain.exercise,
       underlyingKey: chain.underlyingKey,
+      tradingClass: chain.tradingClass(expiry),
+      settlement: chain.settlement(expiry),
     }));
   }
 
@@ -94,7 +96,7 @@ export class SimInstruments {
     const out: Instrument[] = [];
     for (const expiry of chain.expirations) {
       if (q.expiry !== undefined && q.expiry !== expiry) continue;
-      if (yearsToExpiry(expiry, now) <= 0) continue;
+      if (yearsToExpiry(expiry, now, chain.settlement(expiry)) <= 0) continue;
       for (const strike of chain.strikes) {
         if (q.strike !== undefined && Math.abs(q.strike - strike) > 1e-9) continue;
         for (const right of ['C', 'P'] as const) {

@@ -35,7 +35,9 @@ export function largeDemoBook(ctx: BookContext, n: number): LedgerPosition[] {
   for (let attempts = 0; out.length < n && attempts < n * 50; attempts++) {
     const symbol = OPTION_ROOTS[rng.int(0, OPTION_ROOTS.length - 1)]!;
     const chain = ctx.instruments.chain(symbol)!;
-    const expiries = chain.expirations.filter((e) => yearsToExpiry(e, ctx.market.time) > 0);
+    const expiries = chain.expirations.filter(
+      (e) => yearsToExpiry(e, ctx.market.time, chain.settlement(e)) > 0,
+    );
     const spot = ctx.market.price(SYMBOL_INDEX.get(symbol)!);
     const strikes = chain.strikes.filter((k) => Math.abs(k / spot - 1) <= NEAR);
     const expiry = expiries[rng.int(0, expiries.length - 1)]!;

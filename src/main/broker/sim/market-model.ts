@@ -14,6 +14,7 @@
  * walk with the name's own vol (scaled by (VIX/17)^0.8), or — for SPY, ES and MES — a small
  * tracking error that mean-reverts within a minute. ES/MES = SPX·e^{(r−q)T}: fair basis.
  */
+import type { Settlement } from '@shared/domain/instrument';
 import { expiryInstant, addDays, newYorkDate, yearsToExpiry } from '@shared/domain/time';
 import { Rng, STREAM_MARKET } from './rng';
 import { vixScale } from './vol-surface';
@@ -80,8 +81,9 @@ export class MarketModel {
   private drag = 0;
   private readonly idio = new Float64Array(N);
   private readonly prices = new Float64Array(N);
+  /** Prices at each 09:30 open and 16:00 close the sim ran through, by `date AM|PM`. */
   private readonly settlements = new Map<string, Float64Array>();
-  private nextClose: number;
+  private nextPrint: { at: number; date: string; kind: Settlement };
 
   constructor(
     seed: number,
@@ -95,7 +97,7 @@ export class MarketModel {
     this.rng = new Rng(seed, STREAM_MARKET);
     this.u = Math.log(UNIVERSE[VIX]!.startPrice / VIX_LONG_RUN);
     this.y = Math.log(UNIVERSE[VIX3M]!.startPrice);
-    this.nextClose = this.closeAfter(startTime);
+    this.nextPrint = printAfter(startTime);
     this.recompute();
   }
 
@@ -111,9 +113,12 @@ export class MarketModel {
     return this.prices[VIX3M]!;
   }
 
-  /** Prices at 16:00 New York on a date the sim ran through (cash settlement of expiries). */
-  settlement(date: string): Float64Array | undefined {
-    return this.settlements.get(date);
+  /**
+   * Prices at 16:00 New York (PM) or at the 09:30 open (AM) on a date the sim ran through: the
+   * cash settlement of expiries.
+   */
+  settlement(date: string, kind: Settlement = 'PM'): Float64Array | undefined {
+    return this.settlements.get(`${date} ${kind}`);
   }
 
   /** Advances sim time; steps longer than maxSubStepSec are split into equal sub-steps. */
@@ -124,7 +129,7 @@ export class MarketModel {
     for (let i = 0; i < n; i++) {
       this.subStep(h);
       this.time += h * 1000;
-      if (this.time >= this.nextClose) this.recordClose();
+      if (this.time >= this.nextPrint.at) this.recordPrint();
     }
     this.recompute();
     this.version++;
@@ -213,14 +218,20 @@ export class MarketModel {
     }
   }
 
-  private closeAfter(t: number): number {
-    const today = expiryInstant(newYorkDate(t));
-    return today > t ? today : expiryInstant(addDays(newYorkDate(t), 1));
-  }
-
-  private recordClose(): void {
+  private recordPrint(): void {
     this.recompute();
-    this.settlements.set(newYorkDate(this.nextClose), Float64Array.from(this.prices));
-    this.nextClose = this.closeAfter(this.time);
+    const { date, kind } = this.nextPrint;
+    this.settlements.set(`${date} ${kind}`, Float64Array.from(this.prices));
+    this.nextPrint = printAfter(this.time);
+  }
+}
+
+/** The first 09:30 open or 16:00 close in New York after `t`. */
+function printAfter(t: number): { at: number; date: string; kind: Settlement } {
+  for (let date = newYorkDate(t); ; date = addDays(date, 1)) {
+    for (const kind of ['AM', 'PM'] as const) {
+      const at = expiryInstant(date, kind);
+      if (at > t) return { at, date, kind };
+    }
   }
 }

@@ -42,7 +42,7 @@ export function checkOrder(
       continue;
     }
     if (inst.secType === 'IND') problems.push(`${key} is an index and cannot be traded`);
-    if (inst.expiry && yearsToExpiry(inst.expiry, simTime) <= 0) {
+    if (inst.expiry && yearsToExpiry(inst.expiry, simTime, inst.settlement) <= 0) {
       problems.push(`${key} has expired`);
     }
     if (!Number.isInteger(leg.ratio) || leg.ratio <= 0) {

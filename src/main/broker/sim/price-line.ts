@@ -5,7 +5,7 @@
  * American early-exercise premium is ignored), Black-76 on the ES future for ES options.
  * Greeks are converted to broker units: vega per vol point, theta per calendar day.
  */
-import type { Instrument, OptionRight } from '@shared/domain/instrument';
+import type { Instrument, OptionRight, Settlement } from '@shared/domain/instrument';
 import { yearsToExpiry } from '@shared/domain/time';
 import { black76Inputs, bsGreeks, bsmInputs } from '../../risk/pricing/black-scholes';
 import type { MarketModel } from './market-model';
@@ -19,6 +19,8 @@ export interface OptionTerms {
   strike: number;
   right: OptionRight;
   expiry: string;
+  /** AM contracts settle on the 09:30 print of their date, PM ones at 16:00. */
+  settlement: Settlement;
   /** Black-76 on a future (ES options) rather than BSM on spot. */
   onFuture: boolean;
   divYield: number;
@@ -59,6 +61,7 @@ export function makeLine(inst: Instrument): PriceLine | null {
       strike: inst.strike,
       right: inst.right,
       expiry: inst.expiry,
+      settlement: inst.settlement ?? 'PM',
       onFuture: inst.secType === 'FOP',
       divYield: spec.divYield,
     };
@@ -67,10 +70,10 @@ export function makeLine(inst: Instrument): PriceLine | null {
 }
 
 export function valueOption(o: OptionTerms, source: number, m: MarketModel): OptionValue {
-  const t = yearsToExpiry(o.expiry, m.time);
+  const t = yearsToExpiry(o.expiry, m.time, o.settlement);
   if (t <= 0) {
-    // Expired: worth intrinsic against the 16:00 settlement the sim recorded (or spot now).
-    const s = m.settlement(o.expiry)?.[source] ?? m.price(source);
+    // Expired: worth intrinsic against the settlement print the sim recorded (or spot now).
+    const s = m.settlement(o.expiry, o.settlement)?.[source] ?? m.price(source);
     const intrinsic = Math.max(0, o.right === 'C' ? s - o.strike : o.strike - s);
     const sign = o.right === 'C' ? 1 : -1;
     return {

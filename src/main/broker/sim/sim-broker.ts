@@ -244,7 +244,9 @@ export class SimBroker implements BrokerPort, SimControls {
         secType: chain.secType,
         multiplier: chain.multiplier,
         exercise: chain.exercise,
-        expirations: chain.expirations.filter((e) => yearsToExpiry(e, this.market.time) > 0),
+        expirations: chain.expirations.filter(
+          (e) => yearsToExpiry(e, this.market.time, chain.settlement(e)) > 0,
+        ),
         strikes: [...chain.strikes],
       },
     ]);
