@@ -13,8 +13,11 @@ export interface Api {
   readonly streams: StreamHub;
 }
 
-/** Subscriptions one front end may hold at once: enough for every stream many times over. */
-export const MAX_SUBSCRIPTIONS_PER_SESSION = 256;
+/**
+ * Subscriptions one front end may hold at once: the renderer holds one per stream (7 today), so
+ * this leaves room to grow while a runaway client cannot multiply the core's fan-out.
+ */
+export const MAX_SUBSCRIPTIONS_PER_SESSION = 64;
 
 export class ApiSession {
   private readonly subscriptions = new Map<number, () => void>();
@@ -64,8 +67,18 @@ export class ApiSession {
   }
 
   private subscribe(id: number, stream: string): void {
-    this.subscriptions.get(id)?.();
-    this.subscriptions.delete(id);
+    if (this.subscriptions.has(id)) {
+      // Not 'ended': that would tell the client its live subscription under this id stopped.
+      this.send({
+        type: 'error',
+        error: {
+          code: 'DUPLICATE_SUBSCRIPTION',
+          message: `Subscription id ${id} is already in use on this connection.`,
+          details: { id, stream },
+        },
+      });
+      return;
+    }
     if (!isStreamName(stream)) {
       this.send({
         type: 'ended',
@@ -78,7 +91,11 @@ export class ApiSession {
       this.send({
         type: 'ended',
         id,
-        error: { code: 'INVALID_INPUT', message: 'Too many subscriptions for one front end.' },
+        error: {
+          code: 'TOO_MANY_SUBSCRIPTIONS',
+          message: `At most ${MAX_SUBSCRIPTIONS_PER_SESSION} subscriptions per connection.`,
+          details: { limit: MAX_SUBSCRIPTIONS_PER_SESSION },
+        },
       });
       return;
     }

@@ -1,13 +1,15 @@
 /**
  * The contract over a loopback WebSocket (headless mode). Each socket is one ApiSession. Frames
  * that are too large, binary or not JSON get a coded error and the socket stays usable; a
- * client that stops reading is disconnected rather than buffered without bound.
+ * client that stops reading is disconnected rather than buffered without bound. Timers run on
+ * the injected Clock, so a FakeClock drives the liveness pings.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { ServerMessage } from '@shared/api/wire';
-import { MAX_CLIENT_MESSAGE_BYTES } from '@shared/api/wire';
+import { MAX_CLIENT_MESSAGE_BYTES, SESSION_ENDED_CLOSE_CODE } from '@shared/api/wire';
+import type { Clock, TimerHandle } from '../util/clock';
 import type { Logger } from '../util/logger';
 import { hostAllowed, originAllowed, presentedToken, tokensEqual } from './access';
 import { ApiSession, type Api } from './session';
@@ -16,28 +18,38 @@ import { ApiSession, type Api } from './session';
 const HARD_FRAME_LIMIT = 1024 * 1024;
 /** Outgoing bytes a client may leave unread before we drop it (it reconnects and resyncs). */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
-const PING_INTERVAL_MS = 30_000;
+/** A socket that has not answered a ping by the next one is dropped. */
+export const PING_INTERVAL_MS = 30_000;
 
 export interface WsTransportOptions {
   api: Api;
   token: string;
   hosts: Set<string>;
   log: Logger;
+  clock: Clock;
 }
 
 export class WsTransport {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_LIMIT });
   private readonly alive = new WeakSet<WebSocket>();
-  private readonly pinger: ReturnType<typeof setInterval>;
+  private readonly pinger: TimerHandle;
 
   constructor(private readonly opts: WsTransportOptions) {
-    this.pinger = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
-    this.pinger.unref();
+    this.pinger = opts.clock.setInterval(() => this.pingAll(), PING_INTERVAL_MS);
+    this.pinger.unref?.();
   }
 
   /** Wire to http.Server's 'upgrade' event. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const refusal = this.refusal(req);
+    if (refusal === 'ended') {
+      // A browser hides the status of a refused upgrade from the page, so a page of ours with
+      // an old token (the core restarted) is told by a close code it can read: open the new URL.
+      this.wss.handleUpgrade(req, socket, head, (ws) =>
+        ws.close(SESSION_ENDED_CLOSE_CODE, 'This Bulwark session has ended'),
+      );
+      return;
+    }
     if (refusal) {
       socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
@@ -50,17 +62,20 @@ export class WsTransport {
   }
 
   async close(): Promise<void> {
-    clearInterval(this.pinger);
+    this.opts.clock.clearInterval(this.pinger);
     for (const ws of this.wss.clients) ws.close(1001, 'Bulwark is shutting down');
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
+  /** An HTTP status line, 'ended' for a page of ours with a wrong token, or null to accept. */
   private refusal(req: IncomingMessage): string | null {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname !== '/ws') return '404 Not Found';
     if (!hostAllowed(req.headers, this.opts.hosts)) return '421 Misdirected Request';
     if (!originAllowed(req.headers.origin, this.opts.hosts)) return '403 Forbidden';
-    if (!tokensEqual(this.opts.token, presentedToken(url, req.headers))) return '401 Unauthorized';
+    if (!tokensEqual(this.opts.token, presentedToken(url, req.headers))) {
+      return req.headers.origin === undefined ? '401 Unauthorized' : 'ended';
+    }
     return null;
   }
 

@@ -8,6 +8,12 @@ import type { ApiErrorSchema } from './errors';
 /** Largest client message the core reads (the WebSocket transport enforces it). */
 export const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;
 
+/**
+ * WebSocket close code for a page whose token this core does not know (it restarted with a new
+ * one): the page stops retrying and asks for the new address. 4000–4999 is for applications.
+ */
+export const SESSION_ENDED_CLOSE_CODE = 4401;
+
 const id = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
 export const ClientMessageSchema = z.discriminatedUnion('type', [

@@ -64,7 +64,26 @@ describe('ApiSession', () => {
       session.receive({ type: 'subscribe', id, stream: 'sim.status' });
     }
     expect(session.subscriptionCount()).toBe(MAX_SUBSCRIPTIONS_PER_SESSION);
-    expect(sent.at(-1)).toMatchObject({ type: 'ended', error: { code: 'INVALID_INPUT' } });
+    expect(sent.at(-1)).toMatchObject({
+      type: 'ended',
+      id: MAX_SUBSCRIPTIONS_PER_SESSION + 1,
+      error: { code: 'TOO_MANY_SUBSCRIPTIONS', details: { limit: 64 } },
+    });
+  });
+
+  it('refuses a second subscription with the same id and keeps the first one', () => {
+    const { session, sent, streams } = setup();
+    session.receive({ type: 'subscribe', id: 4, stream: 'sim.status' });
+    session.receive({ type: 'subscribe', id: 4, stream: 'sim.status' });
+    session.receive({ type: 'subscribe', id: 4, stream: 'connection.state' });
+    expect(session.subscriptionCount()).toBe(1);
+    expect(streams.subscriberCount('sim.status')).toBe(1);
+    expect(streams.subscriberCount('connection.state')).toBe(0);
+    expect(sent.filter((m) => m.type === 'error')).toMatchObject([
+      { error: { code: 'DUPLICATE_SUBSCRIPTION', details: { id: 4, stream: 'sim.status' } } },
+      { error: { code: 'DUPLICATE_SUBSCRIPTION', details: { id: 4, stream: 'connection.state' } } },
+    ]);
+    expect(sent.some((m) => m.type === 'ended')).toBe(false);
   });
 
   it('round-trips with the shared ClientCore: calls, events and unsubscribe', async () => {
