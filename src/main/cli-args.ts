@@ -2,6 +2,7 @@
  * Command-line flags shared by the Electron app and headless mode. Every problem is reported at
  * once; nothing falls back silently to a default when a value was given but is wrong.
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { MAX_SIM_SPEED, MIN_SIM_SPEED } from '@shared/domain/sim';
@@ -23,9 +24,15 @@ export const USAGE = `Usage: bulwark [options]
   --stale-greeks-ms MS     Greeks older than this show as stale (default ${DEFAULT_STALE_AFTER.greeksMs})
   --risk-matrix PATH       your risk matrix YAML (default resources/risk-matrix.default.yaml)
   --log-level LEVEL        debug | info | warn | error (default info)
+  --data-dir DIR           where logs and saved state live (default: the app's data folder,
+                           headless: $XDG_DATA_HOME/bulwark, ~/.local/share/bulwark or
+                           ~/Library/Application Support/Bulwark)
 headless mode only:
-  --host ADDRESS           address to listen on (default 127.0.0.1; anything else is exposed!)
-  --port PORT              port to listen on (default 0: a free port)`;
+  --host ADDRESS           address to listen on (default 127.0.0.1; anything else is exposed!
+                           0.0.0.0 or :: answers on every address of this machine)
+  --port PORT              port to listen on (default 0: a free port)
+  --token-file PATH        keep the access token in PATH (created user-only if missing), so
+                           the address stays the same across restarts`;
 
 const options = {
   broker: { type: 'string' },
@@ -43,8 +50,10 @@ const options = {
   'log-level': { type: 'string' },
   'risk-matrix': { type: 'string' },
   'validate-contract': { type: 'boolean' },
+  'data-dir': { type: 'string' },
   host: { type: 'string' },
   port: { type: 'string' },
+  'token-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -70,8 +79,10 @@ const FlagsSchema = z
     'log-level': z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     'risk-matrix': z.string().min(1).optional(),
     'validate-contract': z.boolean().default(false),
+    'data-dir': z.string().min(1).optional(),
     host: z.string().min(1).default('127.0.0.1'),
     port: int(0, 65_535).default(0),
+    'token-file': z.string().min(1).optional(),
     help: z.boolean().default(false),
   })
   .strict();
@@ -80,6 +91,8 @@ export interface LaunchOptions {
   core: CoreConfig;
   host: string;
   port: number;
+  /** Headless: where the access token is kept; null for a fresh token every run. */
+  tokenFile: string | null;
   logLevel: LogLevel;
   help: boolean;
 }
@@ -149,10 +162,12 @@ export function parseLaunchArgs(
         staleAfter: { quoteMs: f['stale-quote-ms'], greeksMs: f['stale-greeks-ms'] },
         validateContract: f['validate-contract'],
         riskMatrix: f['risk-matrix'] ?? null,
-        dataDir: null,
+        // null here: each front end supplies its own default (see data-dir.ts, index.ts).
+        dataDir: f['data-dir'] ? resolve(f['data-dir']) : null,
       },
       host: f.host,
       port: f.port,
+      tokenFile: f['token-file'] ? resolve(f['token-file']) : null,
       logLevel: f['log-level'],
       help: f.help,
     },

@@ -34,6 +34,7 @@ beforeAll(async () => {
     port: 0,
     rendererDir: dir,
     log: silentLogger,
+    clock: systemClock,
   });
   base = `http://127.0.0.1:${server.port}`;
 });

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseLaunchArgs } from '../../src/main/cli-args';
 
@@ -77,5 +78,18 @@ describe('launch flags', () => {
       ok: false,
       problems: ['--demo-size: needs a value'],
     });
+  });
+
+  it('reads --data-dir and --token-file as absolute paths', () => {
+    const r = parseLaunchArgs(['--data-dir', 'state', '--token-file', '/etc/bw/token'], 'headless');
+    expect(r).toMatchObject({
+      ok: true,
+      value: { tokenFile: '/etc/bw/token', core: { dataDir: resolve('state') } },
+    });
+  });
+
+  it('leaves the data dir and token file unset when not given', () => {
+    const r = parseLaunchArgs([], 'headless');
+    expect(r).toMatchObject({ ok: true, value: { tokenFile: null, core: { dataDir: null } } });
   });
 });

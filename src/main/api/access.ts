@@ -4,6 +4,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { networkInterfaces } from 'node:os';
 
 export const TOKEN_COOKIE = 'bulwark_token';
 
@@ -40,13 +41,44 @@ export function tokenCookie(token: string): string {
   return `${TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`;
 }
 
-/** host:port forms this server answers to. Loopback binds also answer to "localhost". */
-export function allowedHosts(host: string, port: number): Set<string> {
-  const hosts = new Set([`${formatHost(host)}:${port}`]);
-  if (isLoopback(host)) {
-    for (const h of ['127.0.0.1', 'localhost', '[::1]']) hosts.add(`${h}:${port}`);
-  }
-  return hosts;
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '::1'];
+
+/**
+ * host:port forms this server answers to. Loopback binds also answer to "localhost"; a wildcard
+ * bind (0.0.0.0, ::) answers on every address of this machine, and still on nothing else, so a
+ * page on a foreign name (DNS rebinding) is refused.
+ */
+export function allowedHosts(
+  host: string,
+  port: number,
+  machineAddresses: () => string[] = localAddresses,
+): Set<string> {
+  const names = isWildcard(host)
+    ? [...LOOPBACK_NAMES, ...machineAddresses()]
+    : isLoopback(host)
+      ? [host, ...LOOPBACK_NAMES]
+      : [host];
+  return new Set(names.map((h) => `${formatHost(h).toLowerCase()}:${port}`));
+}
+
+export function isWildcard(host: string): boolean {
+  return host === '0.0.0.0' || host === '::' || host === '[::]';
+}
+
+/** Every address of this machine's interfaces (IPv6 without its zone: browsers drop it). */
+export function localAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flatMap((list) => list ?? [])
+    .map((i) => i.address.replace(/%.*$/, ''));
+}
+
+/** The address to print for a bind: a wildcard bind names this machine's first outside IPv4. */
+export function shownAddress(host: string, addresses = networkInterfaces()): string {
+  if (!isWildcard(host)) return formatHost(host);
+  const outside = Object.values(addresses)
+    .flatMap((list) => list ?? [])
+    .find((i) => i.family === 'IPv4' && !i.internal);
+  return outside?.address ?? '127.0.0.1';
 }
 
 export function hostAllowed(headers: IncomingHttpHeaders, hosts: Set<string>): boolean {
@@ -69,5 +101,5 @@ export function isLoopback(host: string): boolean {
 }
 
 function formatHost(host: string): string {
-  return host.includes(':') ? `[${host}]` : host;
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
