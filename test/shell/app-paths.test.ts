@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveAppPaths, userArgv } from '../../src/main/shell/app-paths';
+import { parseLaunchArgs } from '../../src/main/cli-args';
+import { resolveAppPaths, userArgv, withDataDir } from '../../src/main/shell/app-paths';
 
 const base = {
   mainModuleUrl: 'file:///Applications/Bulwark.app/Contents/Resources/app.asar/out/main/index.js',
@@ -60,5 +61,17 @@ describe('userArgv', () => {
     expect(
       userArgv(['/Applications/Bulwark.app/Contents/MacOS/Bulwark', '--seed', '7'], false),
     ).toEqual(['--seed', '7']);
+  });
+});
+
+describe('the desktop data directory', () => {
+  it("is Electron's userData folder unless --data-dir is given", () => {
+    const plain = withDataDir(parseLaunchArgs([], 'electron', false), '/Users/a/Bulwark');
+    expect(plain).toMatchObject({ ok: true, value: { core: { dataDir: '/Users/a/Bulwark' } } });
+    const given = withDataDir(
+      parseLaunchArgs(['--data-dir', '/srv/bw'], 'electron', false),
+      '/Users/a/Bulwark',
+    );
+    expect(given).toMatchObject({ ok: true, value: { core: { dataDir: '/srv/bw' } } });
   });
 });

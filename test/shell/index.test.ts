@@ -2,11 +2,15 @@
  * The composition root (src/main/index.ts) booted for real against the fake electron: the real
  * core with the simulator behind the IPC transport, the window, tray and menu, then a quit.
  */
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IPC_CHANNEL } from '@shared/api/ipc-channel';
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
   resetElectronFake,
@@ -34,14 +38,20 @@ describe('src/main/index.ts', () => {
     app.isPackaged = true;
     delete process.env.ELECTRON_RENDERER_URL;
     Object.assign(process, { resourcesPath: '/Applications/Bulwark.app/Contents/Resources' });
+    const dataDir = mkdtempSync(join(tmpdir(), 'bulwark-shell-'));
     process.argv = [
       '/Applications/Bulwark.app/Contents/MacOS/Bulwark',
       '--seed',
       '7',
       '--log-level',
       'error',
+      '--data-dir',
+      dataDir,
     ];
+    const before = new Set(process.listeners('unhandledRejection'));
     await import('../../src/main/index');
+    const guard = process.listeners('unhandledRejection').find((l) => !before.has(l));
+    expect(guard).toBeDefined();
     expect(app.lockRequested).toBe(true);
     expect(BrowserWindow.instances).toHaveLength(0);
 
@@ -65,6 +75,33 @@ describe('src/main/index.ts', () => {
       args: [{ type: 'result', id: 1, ok: true, value: { runtime: 'electron', broker: 'sim' } }],
     });
 
+    // An unhandled rejection (called directly: emitting it would trip vitest's own handler)
+    // greys the risk frame, is shown in a dialog and written to the log; the app stays up.
+    const boxes: Array<{ title?: string; detail?: string }> = [];
+    const showMessageBox = dialog.showMessageBox;
+    dialog.showMessageBox = ((opts: { title?: string; detail?: string }) => {
+      boxes.push(opts);
+      return showMessageBox();
+    }) as typeof dialog.showMessageBox;
+    const logs = join(dataDir, 'logs');
+    await until(() => existsSync(logs) && readdirSync(logs).length > 0);
+    ipcMain.receive(IPC_CHANNEL, wc, { type: 'subscribe', id: 2, stream: 'risk.frame' });
+    guard!(new Error('nobody caught this'), Promise.resolve());
+    const failed = () =>
+      wc.sent.some((m) => {
+        const msg = m.args[0] as { id?: number; data?: { failure?: string | null } };
+        return msg.id === 2 && (msg.data?.failure ?? '').includes('nobody caught this');
+      });
+    await until(failed);
+    dialog.showMessageBox = showMessageBox;
+    expect(boxes).toMatchObject([{ title: 'Bulwark hit an unexpected error' }]);
+    expect(boxes[0]?.detail).toMatch(/nobody caught this/);
+    const logText = readdirSync(logs)
+      .map((f) => readFileSync(join(logs, f), 'utf8'))
+      .join('');
+    expect(logText).toMatch(/"level":"error".*nobody caught this/);
+    expect(app.exitCode).toBeNull();
+
     const tray = Tray.instances[0]!;
     await until(() => tray.contextMenu?.template[0]?.label === 'Simulator: connected');
     expect(tray.contextMenu?.template.map((i) => i.label)).toContain('Pause Simulator');
@@ -74,5 +111,6 @@ describe('src/main/index.ts', () => {
     expect(tray.isDestroyed()).toBe(true);
     expect(win.isDestroyed()).toBe(true);
     expect(app.exitCode).toBeNull();
+    process.off('unhandledRejection', guard!);
   }, 20_000);
 });

@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ArgsResult } from '../cli-args';
 import type { TrustedPages } from './trusted-url';
 
 export interface AppPathsInput {
@@ -53,4 +54,10 @@ export function resolveAppPaths(input: AppPathsInput): AppPaths {
  */
 export function userArgv(argv: readonly string[], defaultApp: boolean): string[] {
   return argv.slice(defaultApp ? 2 : 1);
+}
+
+/** The desktop app keeps its data in Electron's userData folder unless --data-dir says where. */
+export function withDataDir(args: ArgsResult, userData: string): ArgsResult {
+  if (!args.ok || args.value.core.dataDir !== null) return args;
+  return { ok: true, value: { ...args.value, core: { ...args.value.core, dataDir: userData } } };
 }
