@@ -78,7 +78,7 @@ describe('src/main/index.ts', () => {
     // An unhandled rejection (called directly: emitting it would trip vitest's own handler)
     // greys the risk frame, is shown in a dialog and written to the log; the app stays up.
     const boxes: Array<{ title?: string; detail?: string }> = [];
-    const showMessageBox = dialog.showMessageBox;
+    const showMessageBox = dialog.showMessageBox.bind(dialog);
     dialog.showMessageBox = ((opts: { title?: string; detail?: string }) => {
       boxes.push(opts);
       return showMessageBox();
