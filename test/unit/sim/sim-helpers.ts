@@ -44,7 +44,7 @@ export async function started(
   return made;
 }
 
-export function of<E extends keyof BrokerEvents & string>(
+export function of<E extends keyof BrokerEvents>(
   log: Recorded[],
   event: E,
 ): BrokerEvents[E][] {
