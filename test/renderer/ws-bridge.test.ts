@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '@shared/api/errors';
-import type { ClientMessage } from '@shared/api/wire';
+import { SESSION_ENDED_CLOSE_CODE, type ClientMessage } from '@shared/api/wire';
 import { webSocketUrl } from '../../src/renderer/src/api/frames';
 import type { LinkState } from '../../src/renderer/src/api/link';
 import {
@@ -33,9 +33,9 @@ class FakeSocket implements SocketLike {
     this.readyState = 1;
     this.onopen?.({} as Event);
   }
-  drop(): void {
+  drop(code = 1006): void {
     this.readyState = 3;
-    this.onclose?.({} as CloseEvent);
+    this.onclose?.({ code } as CloseEvent);
   }
   deliver(frame: unknown): void {
     const data = typeof frame === 'string' ? frame : JSON.stringify(frame);
@@ -66,6 +66,7 @@ function setup() {
   const sockets: FakeSocket[] = [];
   const links: LinkState[] = [];
   const notices: ApiError[] = [];
+  const ended: boolean[] = [];
   const timers = new ManualTimers();
   const bridge = new WebSocketBridge({
     url: 'ws://127.0.0.1:1234/ws?token=t',
@@ -76,11 +77,12 @@ function setup() {
     },
     onLink: (l) => links.push(l),
     onNotice: (e) => notices.push(e),
+    onSessionEnded: () => ended.push(true),
     timers,
   });
   bridge.start();
   const last = () => sockets[sockets.length - 1]!;
-  return { bridge, sockets, links, notices, timers, last };
+  return { bridge, sockets, links, notices, timers, last, ended };
 }
 
 describe('webSocketUrl', () => {
@@ -174,5 +176,26 @@ describe('WebSocketBridge', () => {
     timers.fire();
     expect(sockets).toHaveLength(1);
     expect(sockets[0]?.closed).toBe(true);
+  });
+
+  it('stops retrying and reports the session ended when the core refuses the token', async () => {
+    const { bridge, sockets, timers, last, ended, links } = setup();
+    last().open();
+    const pending = bridge.call('app.info', {});
+    last().drop(SESSION_ENDED_CLOSE_CODE);
+    expect(ended).toEqual([true]);
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'TRANSPORT_CLOSED' } });
+    expect(links.at(-1)?.status).toBe('closed');
+    timers.fire();
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('keeps retrying after an ordinary close', () => {
+    const { sockets, timers, last, ended } = setup();
+    last().open();
+    last().drop(1006);
+    timers.fire();
+    expect(sockets).toHaveLength(2);
+    expect(ended).toEqual([]);
   });
 });

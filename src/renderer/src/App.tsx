@@ -2,6 +2,7 @@ import type { Transport } from './api/bridge';
 import { CommandContextReact } from './commands/context';
 import type { CommandContext } from './commands/types';
 import { useCommandShortcuts } from './commands/use-shortcuts';
+import { SessionEndedBanner } from './components/SessionEndedBanner';
 import { Header } from './features/header/Header';
 import { StaleBanner } from './features/header/StaleBanner';
 import { MarketWatch } from './features/market-watch/MarketWatch';
@@ -40,6 +41,7 @@ export function App({ ctx, transport }: Props) {
         </main>
         <StatusBar transport={transport} />
         <Notices />
+        <SessionEndedBanner />
       </div>
     </CommandContextReact.Provider>
   );

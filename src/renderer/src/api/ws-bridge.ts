@@ -1,14 +1,16 @@
 /**
  * The contract over the headless server's WebSocket: a ClientCore on a socket that reconnects
  * with backoff. Subscriptions survive a reconnect (re-sent on open); pending calls fail with
- * TRANSPORT_CLOSED when the socket closes.
+ * TRANSPORT_CLOSED when the socket closes. A close with SESSION_ENDED_CLOSE_CODE (the core no
+ * longer knows this page's token: it restarted) ends retrying and tells the user instead.
  */
 import { ClientCore, type BulwarkBridge } from '@shared/api/client-core';
 import type { ApiError } from '@shared/api/errors';
-import type { ClientMessage } from '@shared/api/wire';
+import { SESSION_ENDED_CLOSE_CODE, type ClientMessage } from '@shared/api/wire';
 import { backoffDelay } from './backoff';
 import { INITIAL_LINK, type LinkState } from './link';
 import { parseServerFrame } from './frames';
+import { sessionEnd } from './session-end';
 
 /** What the bridge needs of a WebSocket (the browser's, or a fake in tests). */
 export interface SocketLike {
@@ -34,6 +36,8 @@ export interface WsBridgeOptions {
   onLink(state: LinkState): void;
   /** A stray error from the core (malformed frame, too large): shown, never thrown. */
   onNotice(error: ApiError): void;
+  /** The core refused this page's token for good; default: the SessionEndedBanner's store. */
+  onSessionEnded?: () => void;
   timers?: Timers;
 }
 
@@ -115,10 +119,15 @@ export class WebSocketBridge implements BulwarkBridge {
     ws.onerror = () => {
       // A close event always follows; reconnecting is handled there.
     };
-    ws.onclose = () => {
+    ws.onclose = (ev) => {
       if (this.socket !== ws) return;
       this.socket = null;
+      // Retrying with a token the core refused would fail forever: stop and say so.
+      if (ev.code === SESSION_ENDED_CLOSE_CODE) this.stopped = true;
       this.lost();
+      if (this.stopped && ev.code === SESSION_ENDED_CLOSE_CODE) {
+        (this.opts.onSessionEnded ?? sessionEnd.markEnded)();
+      }
     };
   }
 
