@@ -169,13 +169,13 @@ export function riskFrame(over: Partial<RiskFrame> = {}): RiskFrame {
         message: 'No beta for XYZ: 1.0 assumed.',
       },
       {
-        code: 'EXPIRY_WARNING',
+        code: 'SHORT_OPTION_EXPIRY',
         severity: 'warning',
         subject: 'SPX 16 Jan 26 5600 P',
         message: 'Short option expires in 4 days.',
       },
       {
-        code: 'EXPIRY_CRITICAL',
+        code: 'SHORT_OPTION_EXPIRY',
         severity: 'critical',
         subject: 'SPX 14 Jan 26 5500 P',
         message: 'Short option expires in 2 days.',

@@ -83,9 +83,15 @@ describe('traffic light views', () => {
   });
 
   it('keys lights by code so a disclosure stays open while the subject changes', () => {
-    const a = lightViews([check({ code: 'X', subject: 'SPX' }), check({ code: 'X' })], false);
-    const b = lightViews([check({ code: 'X', subject: 'AAPL' }), check({ code: 'X' })], false);
-    expect(a.map((v) => v.key)).toEqual(['X', 'X#1']);
+    const a = lightViews(
+      [check({ code: 'EXPIRY', subject: 'SPX' }), check({ code: 'EXPIRY' })],
+      false,
+    );
+    const b = lightViews(
+      [check({ code: 'EXPIRY', subject: 'AAPL' }), check({ code: 'EXPIRY' })],
+      false,
+    );
+    expect(a.map((v) => v.key)).toEqual(['EXPIRY', 'EXPIRY#1']);
     expect(b.map((v) => v.key)).toEqual(a.map((v) => v.key));
   });
 
