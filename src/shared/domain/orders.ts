@@ -30,7 +30,16 @@ export const OrderRequestSchema = z
     legs: z.array(OrderLegSchema).min(1),
     orderRef: z.string().optional(),
   })
-  .strict();
+  .strict()
+  // A limit order without its price, or a market order with one, is a malformed order.
+  .refine((o) => o.orderType !== 'LMT' || o.limitPrice !== undefined, {
+    message: 'a LMT order needs a limitPrice',
+    path: ['limitPrice'],
+  })
+  .refine((o) => o.orderType !== 'MKT' || o.limitPrice === undefined, {
+    message: 'a MKT order has no limitPrice',
+    path: ['limitPrice'],
+  });
 export type OrderRequest = z.infer<typeof OrderRequestSchema>;
 
 /** A change to a working order: a new limit price and/or total quantity (never below filled). */
