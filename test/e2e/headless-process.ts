@@ -1,5 +1,8 @@
 /** Starts `out/main/headless.js` as a child process and reads its one ready line. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 export interface HeadlessProcess {
@@ -16,7 +19,10 @@ export interface HeadlessProcess {
 const READY = /^Bulwark headless: (http:\/\/127\.0\.0\.1:\d+)\/\?token=([A-Za-z0-9_-]+)$/;
 
 export function startHeadless(args: string[] = []): Promise<HeadlessProcess> {
-  const child = spawn(process.execPath, ['out/main/headless.js', ...args], {
+  // Each run keeps its logs and start-of-day file in its own temporary data directory.
+  const dataDir = mkdtempSync(join(tmpdir(), 'bulwark-e2e-'));
+  const withDir = args.includes('--data-dir') ? args : ['--data-dir', dataDir, ...args];
+  const child = spawn(process.execPath, ['out/main/headless.js', ...withDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

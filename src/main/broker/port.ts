@@ -1,6 +1,6 @@
 /**
  * BrokerPort: everything Bulwark needs from a broker. The built-in simulator implements it now;
- * the IBKR adapter (@stoqey/ib) implements it next. Values cross this port already cleaned:
+ * the IBKR adapter (@stoqey/ib, src/main/broker/ibkr) implements it too. Values cross this port already cleaned:
  * prices in dollars per share/unit, no sentinel numbers (null instead), timestamps in wall ms.
  */
 import type { AccountSummary, BrokerKind, ConnectionState } from '@shared/domain/account';
