@@ -63,3 +63,16 @@ describe('labels', () => {
     ).toBe('2,000 positions · 1990/2000 with Greeks · 3 stale');
   });
 });
+
+describe('settlement on expiry week', () => {
+  it('marks an option AM or PM within a week of expiry, nothing before or for stock', async () => {
+    const { settlementMark } = await import('../../src/renderer/src/features/positions/model');
+    const opt = { secType: 'OPT', settlement: 'AM' } as const;
+    const row = (dte: number | null, instrument: object) =>
+      ({ dte, instrument }) as unknown as Parameters<typeof settlementMark>[0];
+    expect(settlementMark(row(3, opt))).toBe(' AM');
+    expect(settlementMark(row(0, { secType: 'OPT' }))).toBe(' PM');
+    expect(settlementMark(row(20, opt))).toBe('');
+    expect(settlementMark(row(null, { secType: 'STK' }))).toBe('');
+  });
+});

@@ -18,7 +18,7 @@ import {
 import { useTooOld } from '../../stores/selectors';
 import { AgeCell } from './AgeCell';
 import type { ExpiryLevel } from './expiry';
-import { greeksSourceLabel, oldestTime } from './model';
+import { greeksSourceLabel, oldestTime, settlementMark } from './model';
 
 export interface RowContext {
   broker: BrokerKind | null;
@@ -105,6 +105,7 @@ export const PositionRowView = memo(function PositionRowView({
       <td className={gCls('c-iv num')}>{fmtIv(row.iv)}</td>
       <td className={cls('c-dte num', expiryClass(expiry))} title={expiryTitle(row, expiry)}>
         {row.dte ?? DASH}
+        {settlementMark(row)}
       </td>
       <td className="c-src">
         {row.greeksSource === 'none' ? (

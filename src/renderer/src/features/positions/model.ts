@@ -1,4 +1,5 @@
 /** Pure display logic for the positions table: grouping, collapse, labels. */
+import { isOption } from '@shared/domain/instrument';
 import type { BrokerKind } from '@shared/domain/account';
 import type {
   GreeksSource,
@@ -117,3 +118,11 @@ export const COLUMNS: readonly Column[] = [
   { id: 'src', label: 'Src', title: 'Source of the Greeks', className: 'c-src' },
   { id: 'age', label: 'Age', title: 'Age of price / Greeks', className: 'c-age num' },
 ];
+
+/** On expiry week an option's AM or PM settlement matters: 09:30 and 16:00 are a day apart. */
+export const EXPIRY_WEEK_DTE = 7;
+
+export function settlementMark(row: PositionRow): string {
+  if (row.dte === null || row.dte > EXPIRY_WEEK_DTE || !isOption(row.instrument)) return '';
+  return ` ${row.instrument.settlement ?? 'PM'}`;
+}
