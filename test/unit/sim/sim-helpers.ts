@@ -44,10 +44,7 @@ export async function started(
   return made;
 }
 
-export function of<E extends keyof BrokerEvents>(
-  log: Recorded[],
-  event: E,
-): BrokerEvents[E][] {
+export function of<E extends keyof BrokerEvents>(log: Recorded[], event: E): BrokerEvents[E][] {
   return log.filter((r) => r.event === event).map((r) => r.payload as BrokerEvents[E]);
 }
 
