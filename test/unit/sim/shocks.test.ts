@@ -30,7 +30,48 @@ describe('market shocks', () => {
     expect(move('MES')).toBeCloseTo(-0.05, 10);
     expect(move('QQQ')).toBeCloseTo(-0.0575, 10);
     expect(move('TSLA')).toBeCloseTo(-0.1, 10);
-    expect(after.VIX).toBe(before.VIX);
+  });
+
+  it('a down move raises VIX along the spot-vol relation; an up move lowers it', () => {
+    const down = model();
+    const vix = down.vix;
+    applyShock(down, [{ symbol: 'SPX', change: -5, unit: 'percent' }]);
+    expect(down.vix / vix).toBeCloseTo(Math.pow(0.95, -5), 9);
+    expect(down.vix).toBeGreaterThan(vix);
+    const up = model();
+    applyShock(up, [{ symbol: 'SPX', change: 5, unit: 'percent' }]);
+    expect(up.vix).toBeLessThan(vix);
+    const own = model();
+    applyShock(own, [
+      { symbol: 'SPX', change: -5, unit: 'percent' },
+      { symbol: 'VIX', change: 2, unit: 'points' },
+    ]);
+    expect(own.vix - vix).toBeCloseTo(2, 9); // a VIX move given with it wins
+  });
+
+  it.each([
+    ['SPX', 1_000_000, /beyond the simulator's ±50% per shock/],
+    ['SPX', -99.99, /beyond the simulator's ±50% per shock/],
+    ['AAPL', 60, /beyond/],
+    ['VIX', 900, /above 150/],
+  ])('refuses %s %d%% and leaves the market alone', (symbol, change, why) => {
+    const m = model();
+    const before = prices(m);
+    expect(() => applyShock(m, [{ symbol, change, unit: 'percent' }])).toThrow(SimShockError);
+    try {
+      applyShock(m, [{ symbol, change, unit: 'percent' }]);
+    } catch (e) {
+      expect((e as SimShockError).problems.join(' ')).toMatch(why);
+    }
+    expect(prices(m)).toEqual(before);
+  });
+
+  it('keeps index, futures and ETFs together at the largest shock allowed', () => {
+    const m = model();
+    const before = prices(m);
+    applyShock(m, [{ symbol: 'SPX', change: -50, unit: 'percent' }]);
+    const after = prices(m);
+    for (const s of ['SPY', 'ES', 'MES']) expect(after[s]! / before[s]!).toBeCloseTo(0.5, 10);
   });
 
   it('lets an explicit move on a symbol override its beta move', () => {

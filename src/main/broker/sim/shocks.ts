@@ -22,6 +22,15 @@ export class SimShockError extends ShockRejected {
 export const VOL_INDEX_FLOOR = 5;
 /** A beta-scaled move never takes a price below 1 % of where it was. */
 const MIN_FACTOR = 0.01;
+/** One shock moves a price by at most this fraction either way (a crash, not a wipe-out). */
+export const MAX_PRICE_MOVE = 0.5;
+/** VIX and VIX3M stay below this after a shock (its record close was 82.7). */
+export const VOL_INDEX_CEILING = 150;
+/**
+ * An SPX shock given without its own VIX move takes VIX along the spot-vol relation:
+ * VIX × (SPX factor)^−5 — SPX −5 % lifts VIX by about 29 %, SPX +5 % lowers it by about 22 %.
+ */
+export const SHOCK_SPOT_VOL_ELASTICITY = 5;
 
 const KNOWN = UNIVERSE.map((u) => u.symbol).join(', ');
 
@@ -47,6 +56,16 @@ export function applyShock(model: MarketModel, moves: readonly ShockMove[]): voi
       );
       continue;
     }
+    const isVol = index === VIX || index === VIX3M;
+    const shown = `${m.symbol} ${m.change > 0 ? '+' : ''}${m.change}${m.unit === 'percent' ? '%' : ''}`;
+    if (!isVol && Math.abs(factor - 1) > MAX_PRICE_MOVE) {
+      problems.push(`${shown} is beyond the simulator's ±${MAX_PRICE_MOVE * 100}% per shock`);
+      continue;
+    }
+    if (isVol && model.price(index) * factor > VOL_INDEX_CEILING) {
+      problems.push(`${shown} would take ${m.symbol} above ${VOL_INDEX_CEILING}`);
+      continue;
+    }
     factors.set(index, factor);
   }
   if (problems.length > 0) throw new SimShockError(problems);
@@ -64,9 +83,14 @@ export function applyShock(model: MarketModel, moves: readonly ShockMove[]): voi
     model.movePrice(i, Math.max(MIN_FACTOR, target) / natural);
   });
 
-  const vixFactor = factors.get(VIX);
+  const spotVol =
+    spxFactor === undefined ? undefined : Math.pow(spxFactor, -SHOCK_SPOT_VOL_ELASTICITY);
+  const vixFactor = factors.get(VIX) ?? spotVol;
   if (vixFactor !== undefined) moveVolIndex(model, VIX, vixFactor);
-  const vix3mFactor = factors.get(VIX3M) ?? halfMove(moves, model);
+  const vix3mFactor =
+    factors.get(VIX3M) ??
+    halfMove(moves, model) ??
+    (spotVol === undefined || factors.has(VIX) ? undefined : 1 + (spotVol - 1) / 2);
   if (vix3mFactor !== undefined) moveVolIndex(model, VIX3M, vix3mFactor);
 }
 
@@ -83,6 +107,6 @@ function halfMove(moves: readonly ShockMove[], model: MarketModel): number | und
 
 function moveVolIndex(model: MarketModel, index: number, factor: number): void {
   const now = model.price(index);
-  const target = Math.max(VOL_INDEX_FLOOR, now * factor);
+  const target = Math.min(VOL_INDEX_CEILING, Math.max(VOL_INDEX_FLOOR, now * factor));
   model.movePrice(index, target / now);
 }
