@@ -40,17 +40,23 @@ test('a request without the token is refused', async ({ app }) => {
   await anonymous.dispose();
 });
 
-// Uses the raw page: Chromium logs the refused handshake as a console error, which is the point.
-test('a WebSocket with a wrong token is refused, even from our own page', async ({ page, app }) => {
+// A page of ours with a wrong token is told its session ended (close code 4401, readable by the
+// page, unlike a refused upgrade) and gets no session: not one message before the close.
+test('a WebSocket with a wrong token gets no session, even from our own page', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   const outcome = await page.evaluate(async (origin) => {
     const ws = new WebSocket(`${origin.replace('http', 'ws')}/ws?token=wrong`);
+    let messages = 0;
+    ws.onmessage = () => messages++;
     return new Promise<string>((resolve) => {
-      ws.onopen = () => resolve('open');
+      ws.onclose = (e) => resolve(`closed ${e.code} after ${messages} messages`);
       ws.onerror = () => resolve('refused');
     });
   }, app.origin);
-  expect(outcome).toBe('refused');
+  expect(outcome).toBe('closed 4401 after 0 messages');
 });
 
 test('a malformed command gets a coded error and the app keeps working', async ({
