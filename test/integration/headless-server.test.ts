@@ -4,11 +4,10 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import type { ServerMessage } from '@shared/api/wire';
 import { startHeadlessServer, type HeadlessServer } from '../../src/main/api/headless-server';
 import { Core } from '../../src/main/core';
 import { systemClock } from '../../src/main/util/clock';
+import { openSocket } from './support/ws-client';
 import { silentLogger } from '../../src/main/util/logger';
 import { simCoreConfig } from '../fakes/core-config';
 import { FakeBroker } from '../fakes/fake-broker';
@@ -46,26 +45,7 @@ afterAll(async () => {
 
 /** Opens a socket and collects what the server sends. */
 function connect(query = `?token=${server.token}`, headers: Record<string, string> = {}) {
-  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ws${query}`, { headers });
-  const inbox: ServerMessage[] = [];
-  ws.on('message', (d) => inbox.push(JSON.parse((d as Buffer).toString('utf8')) as ServerMessage));
-  const opened = new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-    ws.once('error', reject);
-  });
-  const next = async (pred: (m: ServerMessage) => boolean): Promise<ServerMessage> => {
-    for (let i = 0; i < 200; i++) {
-      const found = inbox.find(pred);
-      if (found) {
-        inbox.splice(inbox.indexOf(found), 1);
-        return found;
-      }
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    throw new Error('no matching message within 2 s');
-  };
-  return { ws, opened, next };
+  return openSocket(`ws://127.0.0.1:${server.port}/ws${query}`, { headers });
 }
 
 function rawGet(path: string, host: string): Promise<number> {

@@ -3,6 +3,8 @@
  * light grey and the reason on each, so nothing computed from unknown inputs can stay green.
  */
 import type { LimitCheck, RiskFrame } from '@shared/domain/risk';
+import { zeroTotals } from './aggregate';
+import { unknownRegime } from './frame';
 
 export function failedFrame(previous: RiskFrame | null, reason: string, now: number): RiskFrame {
   const because = `Risk engine failed: ${reason}`;
@@ -16,26 +18,8 @@ export function failedFrame(previous: RiskFrame | null, reason: string, now: num
     valuationTime: previous?.valuationTime ?? now,
     benchmark: previous?.benchmark ?? { symbol: 'SPX', price: null },
     netLiquidation: previous?.netLiquidation ?? null,
-    regime: previous?.regime ?? {
-      name: 'neutral',
-      since: now,
-      vix: null,
-      vix3m: null,
-      vvix: null,
-      termRatio: null,
-      pending: null,
-      scaler: 1,
-    },
-    totals: previous?.totals ?? {
-      delta: 0,
-      deltaDollars: 0,
-      betaDelta: 0,
-      betaDeltaDollars: 0,
-      gamma: 0,
-      theta: 0,
-      vega: 0,
-      thetaVegaRatio: null,
-    },
+    regime: previous?.regime ?? unknownRegime(now, { vix: null, vix3m: null, vvix: null }),
+    totals: previous?.totals ?? { ...zeroTotals(), thetaVegaRatio: null },
     byUnderlying: previous?.byUnderlying ?? [],
     byExpiry: previous?.byExpiry ?? [],
     gammaByDte: previous?.gammaByDte ?? [],

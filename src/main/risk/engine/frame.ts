@@ -5,7 +5,7 @@
  */
 import type { Alarm, LimitCheck, PositionRisk, RegimeState, RiskFrame } from '@shared/domain/risk';
 import { aggregate, type Aggregates } from './aggregate';
-import type { RiskBook } from './book';
+import type { RiskBook, VolReadings } from './book';
 import type { CheckConfig } from './check-config';
 import {
   contractsCheck,
@@ -137,7 +137,7 @@ export function evaluateBook(
     valuationTime: book.valuationTime,
     benchmark: { symbol: book.benchmark, price: book.benchmarkPrice },
     netLiquidation: nlv,
-    regime: regime ?? unknownRegime(book),
+    regime: regime ?? unknownRegime(book.valuationTime, book.market),
     totals: { ...agg.totals, thetaVegaRatio: thetaVegaRatio(agg) },
     byUnderlying: agg.byUnderlying,
     byExpiry: agg.byExpiry,
@@ -174,13 +174,14 @@ function thetaVegaRatio(a: Aggregates): number | null {
   return Math.abs(a.totals.vega) > 1e-9 ? Math.abs(a.totals.theta) / Math.abs(a.totals.vega) : null;
 }
 
-function unknownRegime(book: RiskBook): RegimeState {
+/** The regime shown while it cannot be known (no VIX, or no frame at all). */
+export function unknownRegime(since: number, market: VolReadings): RegimeState {
   return {
     name: 'neutral',
-    since: book.valuationTime,
-    vix: book.market.vix,
-    vix3m: book.market.vix3m,
-    vvix: book.market.vvix,
+    since,
+    vix: market.vix,
+    vix3m: market.vix3m,
+    vvix: market.vvix,
     termRatio: null,
     pending: null,
     scaler: 1,

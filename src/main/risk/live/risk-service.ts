@@ -29,6 +29,8 @@ import { StartOfDayTracker } from './start-of-day';
 import type { StartOfDayStore } from './start-of-day-store';
 
 export const RISK_INTERVAL_MS = 250;
+export const HEAVY_INTERVAL_MS = 1_000;
+const SWEEP_MS = 1_000;
 /** Heavy results older than this, or from a book that moved since, are marked stale. */
 export const HEAVY_STALE_MS = 10_000;
 const HEAVY_STALE_MOVE = 0.0025;
@@ -46,8 +48,6 @@ function movedSince(inputs: HeavyInputs, now: HeavyInputs): boolean {
     return inputs.benchmark !== now.benchmark;
   return Math.abs(now.benchmark / inputs.benchmark - 1) > HEAVY_STALE_MOVE;
 }
-export const HEAVY_INTERVAL_MS = 1_000;
-const SWEEP_MS = 1_000;
 
 export interface RiskServiceDeps {
   cache: MarketCache;
