@@ -4,10 +4,10 @@ import { gaugeView, thetaVegaBands } from '../../src/renderer/src/features/risk/
 import {
   COMPUTING,
   coverageView,
-  sortAlarms,
   totalsFigures,
   varView,
 } from '../../src/renderer/src/features/risk/summary';
+import { sortAlarms } from '../../src/renderer/src/features/risk/alarms';
 import { THETA_VEGA_EXPLANATION, check, riskFrame } from './risk-fixtures';
 
 const BANDS = { redBelow: 0.2, greenLow: 0.25, greenHigh: 0.4, redAbove: 0.5 };

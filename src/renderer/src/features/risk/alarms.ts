@@ -10,6 +10,14 @@ export const EXPANDED_UP_TO = 3;
 
 const SEVERITY_ORDER: Record<Alarm['severity'], number> = { critical: 0, warning: 1, info: 2 };
 
+/** Critical first, then warnings, then info; the core's order within each. */
+export function sortAlarms(alarms: readonly Alarm[]): Alarm[] {
+  return alarms
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => SEVERITY_ORDER[x.a.severity] - SEVERITY_ORDER[y.a.severity] || x.i - y.i)
+    .map((x) => x.a);
+}
+
 /** Plain names for the engine's alarm codes; an unknown code is spelt out from itself. */
 export const ALARM_LABELS: Readonly<Record<string, string>> = {
   ENGINE_FAILED: 'Risk engine failed',
@@ -50,9 +58,7 @@ export function groupAlarms(alarms: readonly Alarm[]): AlarmGroup[] {
     else byCode.set(a.code, [{ a, i }]);
   });
   const groups = [...byCode.entries()].map(([code, list]) => {
-    const sorted = list
-      .sort((x, y) => SEVERITY_ORDER[x.a.severity] - SEVERITY_ORDER[y.a.severity] || x.i - y.i)
-      .map((x) => x.a);
+    const sorted = sortAlarms(list.map((x) => x.a));
     const counts = new Map<Alarm['severity'], number>();
     for (const a of sorted) counts.set(a.severity, (counts.get(a.severity) ?? 0) + 1);
     return {

@@ -1,5 +1,5 @@
-/** Totals, coverage, VaR and alarms as the panel words them (pure). */
-import type { Alarm, Coverage, RiskFrame, VarResult } from '@shared/domain/risk';
+/** Totals, coverage and VaR as the panel words them (pure); alarms are in alarms.ts. */
+import type { Coverage, RiskFrame, VarResult } from '@shared/domain/risk';
 import { fmt, fmtDelta, fmtGamma, fmtPercent, fmtUsd } from '../../format/numbers';
 
 export const COMPUTING = 'computing…';
@@ -106,14 +106,4 @@ export function varView(v: VarResult | null): VarView {
     sigmaText: v ? fmtPercent(v.sigmaDaily, 2) : COMPUTING,
     pathsText: v && v.paths > 0 ? `${v.paths.toLocaleString('en-US')} paths` : null,
   };
-}
-
-const SEVERITY_ORDER: Record<Alarm['severity'], number> = { critical: 0, warning: 1, info: 2 };
-
-/** Critical first, then warnings, then info; the core's order within each. */
-export function sortAlarms(alarms: readonly Alarm[]): Alarm[] {
-  return alarms
-    .map((a, i) => ({ a, i }))
-    .sort((x, y) => SEVERITY_ORDER[x.a.severity] - SEVERITY_ORDER[y.a.severity] || x.i - y.i)
-    .map((x) => x.a);
 }
