@@ -145,11 +145,10 @@ export class Core {
   }
 
   /**
-   * An error nobody caught (the process handlers call this): logged, and the risk frame is marked
-   * failed at once so no light stays green on a core in an unknown state.
+   * An error nobody caught (the process guards call this, and log it with its stack): the risk
+   * frame is marked failed at once so no light stays green on a core in an unknown state.
    */
   reportUnexpectedError(error: unknown, origin: string): void {
-    this.deps.log.error('unexpected error', { origin, error: errorMessage(error) });
     this.risk.fail(`unexpected error (${origin}): ${errorMessage(error)}`);
   }
 
