@@ -8,6 +8,8 @@
  * - delayMessages(ms): every server message is held for ms before it is written, order kept.
  * - pacingLimit(perSecond): more client messages than that within a rolling second draw error
  *   100 (at most once a second per connection).
+ * - ignoreRequests(ids): client messages with these ids are read and recorded but never
+ *   answered, as a TWS that loses a request does — for the client's own deadlines.
  *
  * The peak rate each connection reached is recorded whether or not a limit is set, so a test
  * can assert that a client never went over TWS's 50 messages a second. Delays and rates are in
@@ -41,6 +43,7 @@ export class TwsFaults {
   private duplicate = false;
   private delayMs = 0;
   private limit: number | null = null;
+  private ignored = new Set<string>();
   private readonly outboxes = new Map<object, Outbox>();
   private readonly inboxes = new Map<object, Inbox>();
 
@@ -60,6 +63,15 @@ export class TwsFaults {
   delayMessages(ms: number): void {
     if (!(ms >= 0)) throw new RangeError(`delay must be 0 ms or more (got ${ms})`);
     this.delayMs = ms;
+  }
+
+  /** Leaves client messages with these ids unanswered; an empty list answers all again. */
+  ignoreRequests(messageIds: readonly string[]): void {
+    this.ignored = new Set(messageIds);
+  }
+
+  ignores(messageId: string): boolean {
+    return this.ignored.has(messageId);
   }
 
   /** null switches the limit off (the peak is still recorded). */

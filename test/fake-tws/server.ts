@@ -156,6 +156,11 @@ export class FakeTws {
     this.faults.pacingLimit(perSecond);
   }
 
+  /** Client messages with these ids (e.g. '3' placeOrder, '9' contract details) go unanswered. */
+  ignoreRequests(messageIds: readonly string[]): void {
+    this.faults.ignoreRequests(messageIds);
+  }
+
   /** The most messages one client sent within a rolling second so far. */
   get peakMessagesPerSecond(): number {
     return this.faults.peakMessagesPerSecond;
@@ -214,6 +219,7 @@ export class FakeTws {
     const pacing = this.faults.received(s);
     if (pacing !== null) s.send([4, 2, -1, 100, pacing, '']);
     const id = fields[0] ?? '';
+    if (this.faults.ignores(id)) return;
     const handler = this.handlers.get(id);
     if (!handler) throw new ProtocolError(id, 'the fake TWS does not know this message id');
     handler(s, new FieldCursor(fields.slice(1), id));

@@ -6,7 +6,7 @@ import type { Instrument } from '@shared/domain/instrument';
 import type { Quote } from '@shared/domain/market';
 import { IbkrBroker, type IbkrBrokerOptions } from '../../../src/main/broker/ibkr/ibkr-broker';
 import { SimBroker } from '../../../src/main/broker/sim';
-import { systemClock } from '../../../src/main/util/clock';
+import { systemClock, type Clock } from '../../../src/main/util/clock';
 import { silentLogger } from '../../../src/main/util/logger';
 import { FakeClock } from '../../fakes/fake-clock';
 import { FakeTws } from '../../fake-tws/server';
@@ -15,9 +15,15 @@ import { START } from './sim-harness';
 
 const open: Array<() => Promise<void> | void> = [];
 
+/**
+ * `brokerClock`: the adapter's own time (deadlines, liveness, backoff). The system clock by
+ * default; a FakeClock lets a test step past a deadline — it is stepped in 50 ms moves while
+ * the adapter starts, then only by the test.
+ */
 export async function adapterOnSim(
   bridgeOptions: SimBridgeOptions = {},
   brokerOptions: Partial<IbkrBrokerOptions> = {},
+  brokerClock: Clock = systemClock,
 ) {
   const clock = new FakeClock(START);
   const sim = new SimBroker({ seed: 42, clock, startTime: START });
@@ -34,7 +40,7 @@ export async function adapterOnSim(
       backoff: { initialMs: 100, maxMs: 400 },
       ...brokerOptions,
     },
-    systemClock,
+    brokerClock,
     silentLogger,
   );
   open.push(
@@ -43,7 +49,9 @@ export async function adapterOnSim(
     () => bridge.detach(),
     () => broker.stop(),
   );
-  await broker.start();
+  const pump =
+    brokerClock instanceof FakeClock ? setInterval(() => brokerClock.advance(50), 5) : null;
+  await broker.start().finally(() => pump && clearInterval(pump));
   /** One market step, then a moment for the socket. */
   const step = async (ms = 250) => {
     clock.advance(ms);

@@ -76,10 +76,17 @@ describe('IBKR adapter on the fake TWS', () => {
       vega: same.vega,
       theta: same.theta,
     });
+    const sent = tws.received.length;
     sub.unsubscribe();
+    await expect.poll(() => tws.received.slice(sent).some((f) => f[0] === '2')).toBe(true);
     const seen = models.length;
-    clock.advance(1_000);
-    await new Promise((r) => setTimeout(r, 100));
+    // A line opened after the cancel: once its quote is here, anything TWS sent for the
+    // cancelled option before it has arrived too (one ordered socket).
+    const [spx] = await broker.lookupContract({ symbol: 'SPX', secType: 'IND' });
+    let later = 0;
+    broker.events.on('quote', (q) => q.key === spx!.key && later++);
+    broker.subscribeMarketData(spx!);
+    await expect.poll(() => (clock.advance(250), later)).toBeGreaterThan(0);
     expect(models.length).toBe(seen);
     expect(tws.protocolErrors).toEqual([]);
   });

@@ -95,7 +95,7 @@ export class IbkrBroker implements BrokerPort {
       (a) => this.events.emit('account', a),
       () => this.clock.now(),
     );
-    this.orders = new IbOrders(this.events, () => this.clock.now());
+    this.orders = new IbOrders(this.events, this.clock);
     this.link.events.on('state', (s) => {
       if (s.status === 'disconnected') {
         this.orders.detach();
@@ -168,22 +168,23 @@ export class IbkrBroker implements BrokerPort {
     const api = this.session('contract details');
     const contract = contractOf(requestInstrument(query));
     delete contract.multiplier;
-    return contractDetails(api, this.reqId++, contract);
+    return contractDetails(api, this.clock, this.reqId++, contract);
   }
 
   async optionChain(underlying: string): Promise<OptionChain[]> {
     const api = this.session('option chains');
     const [found] = await contractDetails(
       api,
+      this.clock,
       this.reqId++,
       contractOf(instrumentForHistory(underlying)),
     );
     if (!found) throw new Error(`TWS does not know ${underlying}`);
-    return optionChains(api, this.reqId++, found);
+    return optionChains(api, this.clock, this.reqId++, found);
   }
 
   async historicalDaily(symbol: string, days: number): Promise<DailyBar[]> {
-    return dailyBars(this.session('historical bars'), this.reqId++, symbol, days);
+    return dailyBars(this.session('historical bars'), this.clock, this.reqId++, symbol, days);
   }
 
   async whatIf(order: OrderRequest): Promise<MarginImpact> {
@@ -204,6 +205,11 @@ export class IbkrBroker implements BrokerPort {
 
   async cancelOrder(orderId: number): Promise<void> {
     return this.orders.cancel(orderId);
+  }
+
+  /** How many orders, statuses and fills the order path remembers (bounded: see orders.ts). */
+  orderMemory(): ReturnType<IbOrders['tracked']> {
+    return this.orders.tracked();
   }
 
   openOrders(): readonly WorkingOrder[] {

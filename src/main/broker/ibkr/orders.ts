@@ -21,6 +21,8 @@ import type {
   WorkingOrder,
 } from '@shared/domain/orders';
 import type { Emitter } from '@shared/util/emitter';
+import type { Timers } from '@shared/util/timers';
+import { RecentIds } from '../../util/recent-ids';
 import type { BrokerEvents } from '../port';
 import { describeIbCode } from './ib-errors';
 import {
@@ -33,6 +35,8 @@ import {
 } from './order-mapping';
 
 const DEADLINE_MS = 15_000;
+/** Longer than the 7 days of trades TWS can be set to replay, so a replay is never a new fill. */
+const RETAIN_MS = 8 * 24 * 3_600_000;
 const FINAL = new Set(['Filled', 'Cancelled', 'Inactive']);
 
 interface Pending<T> {
@@ -44,8 +48,13 @@ export class IbOrders {
   private api: IBApi | null = null;
   private readonly working = new Map<number, WorkingOrder>();
   private readonly lastStatus = new Map<number, string>();
-  private readonly execIds = new Set<string>();
-  private readonly commissionIds = new Set<string>();
+  private readonly execIds = new RecentIds<string>(RETAIN_MS);
+  private readonly commissionIds = new RecentIds<string>(RETAIN_MS);
+  /** Ended orders; their status fingerprint and fill count are kept a while for late repeats. */
+  private readonly ended = new RecentIds<number>(RETAIN_MS, (id) => {
+    this.lastStatus.delete(id);
+    this.filledByExec.delete(id);
+  });
   private readonly whatIfs = new Map<number, Pending<MarginImpact>>();
   private readonly cancels = new Map<number, Pending<void>>();
   /** Per order, the largest cumulative quantity seen in its executions (per unit of the leg). */
@@ -56,7 +65,7 @@ export class IbOrders {
 
   constructor(
     private readonly events: Emitter<BrokerEvents>,
-    private readonly now: () => number,
+    private readonly timers: Timers,
   ) {}
 
   /**
@@ -98,9 +107,9 @@ export class IbOrders {
         ),
     );
     api.on(EventName.execDetails, (_reqId: number, contract: Contract, e: IbExecution) => {
-      const x = executionOf(contract, e, this.now());
+      const x = executionOf(contract, e, this.timers.now());
       if (!x || this.execIds.has(x.execId)) return;
-      this.execIds.add(x.execId);
+      this.execIds.add(x.execId, this.timers.now());
       const ratio =
         this.working.get(x.orderId)?.request.legs.find((l) => l.instrument.key === x.instrument.key)
           ?.ratio ?? 1;
@@ -113,7 +122,7 @@ export class IbOrders {
     api.on(EventName.commissionReport, (c: IbCommission) => {
       const r = commissionOf(c);
       if (!r || this.commissionIds.has(r.execId)) return;
-      this.commissionIds.add(r.execId);
+      this.commissionIds.add(r.execId, this.timers.now());
       this.events.emit('commission', r);
     });
     api.on(EventName.error, (err: Error, code: number, id: number) =>
@@ -152,6 +161,16 @@ export class IbOrders {
     for (const p of [...this.whatIfs.values(), ...this.cancels.values()]) p.reject(lost);
     this.whatIfs.clear();
     this.cancels.clear();
+  }
+
+  /** What this session remembers, for diagnostics and to show it stays bounded. */
+  tracked(): { working: number; statuses: number; executions: number; commissions: number } {
+    return {
+      working: this.working.size,
+      statuses: this.lastStatus.size,
+      executions: this.execIds.size,
+      commissions: this.commissionIds.size,
+    };
   }
 
   open(): WorkingOrder[] {
@@ -222,17 +241,17 @@ export class IbOrders {
     send: () => void,
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const timer = this.timers.setTimeout(() => {
         map.delete(id);
         reject(
           new Error(`${what} for order ${id}: no answer from TWS within ${DEADLINE_MS / 1000} s`),
         );
       }, DEADLINE_MS);
-      timer.unref();
+      timer.unref?.();
       const done =
         <A extends unknown[]>(f: (...a: A) => void) =>
         (...a: A) => {
-          clearTimeout(timer);
+          this.timers.clearTimeout(timer);
           map.delete(id);
           f(...a);
         };
@@ -279,8 +298,12 @@ export class IbOrders {
       avgFillPrice: filled > 0 && Number.isFinite(avgFillPrice) ? avgFillPrice : null,
       lastFillPrice: lastFillPrice !== null && lastFillPrice > 0 ? lastFillPrice : null,
       reason,
-      time: this.now(),
+      time: this.timers.now(),
     };
+    if (FINAL.has(status)) this.ended.add(orderId, event.time);
+    else this.ended.prune(event.time);
+    this.execIds.prune(event.time);
+    this.commissionIds.prune(event.time);
     const known = this.working.get(orderId);
     if (known) {
       if (FINAL.has(status)) this.working.delete(orderId);

@@ -18,6 +18,7 @@ import {
   type InstrumentKeyParts,
 } from '@shared/domain/instrument';
 import type { DailyBar, OptionChain } from '@shared/domain/market';
+import type { Timers } from '@shared/util/timers';
 import {
   EQUITY_OPTION_MULTIPLIER,
   EUROPEAN_OPTION_ROOTS,
@@ -39,6 +40,7 @@ type Listener = (...args: never[]) => void;
 /** Listens to `events` for one request id until `finish` is called; cleans up after itself. */
 function request<T>(
   api: IBApi,
+  timers: Timers,
   reqId: number,
   what: string,
   setup: (on: (event: EventName, fn: Listener) => void, finish: (value: T) => void) => void,
@@ -56,14 +58,14 @@ function request<T>(
       emitter.on(event, fn);
       offs.push(() => emitter.off(event, fn));
     };
-    const timer = setTimeout(
+    const timer = timers.setTimeout(
       () =>
         end(() => reject(new Error(`${what}: no answer from TWS within ${DEADLINE_MS / 1000} s`))),
       DEADLINE_MS,
     );
-    timer.unref();
+    timer.unref?.();
     const end = (settle: () => void) => {
-      clearTimeout(timer);
+      timers.clearTimeout(timer);
       for (const off of offs) off();
       settle();
     };
@@ -78,12 +80,14 @@ function request<T>(
 
 export function contractDetails(
   api: IBApi,
+  timers: Timers,
   reqId: number,
   contract: Contract,
 ): Promise<Instrument[]> {
   const found: Instrument[] = [];
   return request<Instrument[]>(
     api,
+    timers,
     reqId,
     `contract lookup for ${contract.symbol ?? '?'}`,
     (on, finish) => {
@@ -140,6 +144,7 @@ export function instrumentForHistory(symbolOrKey: string): Instrument {
 
 export function dailyBars(
   api: IBApi,
+  timers: Timers,
   reqId: number,
   symbolOrKey: string,
   days: number,
@@ -150,7 +155,7 @@ export function dailyBars(
   const calendarDays = Math.ceil((days * 7) / 5) + 10;
   const duration = calendarDays <= 365 ? `${calendarDays} D` : `${Math.ceil(calendarDays / 365)} Y`;
   const bars: DailyBar[] = [];
-  return request<DailyBar[]>(api, reqId, `daily bars for ${symbolOrKey}`, (on, finish) => {
+  return request<DailyBar[]>(api, timers, reqId, `daily bars for ${symbolOrKey}`, (on, finish) => {
     on(
       EventName.historicalData,
       (
@@ -185,6 +190,7 @@ export function dailyBars(
 
 export function optionChains(
   api: IBApi,
+  timers: Timers,
   reqId: number,
   underlying: Instrument,
 ): Promise<OptionChain[]> {
@@ -192,6 +198,7 @@ export function optionChains(
   const chains = new Map<string, OptionChain>();
   return request<OptionChain[]>(
     api,
+    timers,
     reqId,
     `option chain for ${underlying.symbol}`,
     (on, finish) => {
