@@ -9,6 +9,19 @@ import { QuotesUpdateSchema } from '../domain/market';
 import { PositionsUpdateSchema, PositionsViewSchema } from '../domain/positions';
 import { RegimeChangeSchema, RiskFrameSchema } from '../domain/risk';
 import { MAX_SIM_SPEED, MIN_SIM_SPEED, ShockMoveSchema, SimStatusSchema } from '../domain/sim';
+import { ChainRequestSchema, ChainViewSchema } from '../domain/chain';
+import {
+  ModifyInputSchema,
+  OrderEventSchema,
+  OrderIdInputSchema,
+  OrderRecordSchema,
+  OrderTicketSchema,
+  ReviewSchema,
+  SetTradingStateSchema,
+  SubmitInputSchema,
+  TradingStateSchema,
+} from '../domain/order-ticket';
+import { SettingsPatchSchema, SettingsSchema } from '../domain/settings';
 import type { ErrorCode } from './errors';
 
 export const NoInputSchema = z.object({}).strict();
@@ -86,6 +99,73 @@ export const commands = {
     errors: ['NOT_AVAILABLE', 'INVALID_SHOCK'],
     summary: 'Pause, resume, change speed or shock the built-in market simulator.',
   }),
+  'market.chain': command({
+    input: ChainRequestSchema,
+    output: ChainViewSchema,
+    errors: ['UNKNOWN_INSTRUMENT', 'BROKER_DISCONNECTED', 'TIMEOUT'],
+    summary: 'One expiry of an option chain around the money, with quotes, delta and IV.',
+  }),
+  'orders.preview': command({
+    input: OrderTicketSchema,
+    output: ReviewSchema,
+    errors: ['BROKER_DISCONNECTED'],
+    summary: 'Runs the pre-trade gate; unless denied, returns a single-use confirmation token.',
+  }),
+  'orders.submit': command({
+    input: SubmitInputSchema,
+    output: z.object({ orderId: z.int() }).strict(),
+    errors: [
+      'TOKEN_INVALID',
+      'TOKEN_EXPIRED',
+      'TOKEN_USED',
+      'ORDER_DENIED',
+      'ORDER_REJECTED',
+      'BROKER_DISCONNECTED',
+    ],
+    summary: 'Sends a reviewed order: its token, the fast checks again, then the broker.',
+  }),
+  'orders.cancel': command({
+    input: OrderIdInputSchema,
+    output: OrderRecordSchema,
+    errors: ['ORDER_NOT_FOUND', 'ORDER_REJECTED', 'BROKER_DISCONNECTED', 'TIMEOUT'],
+    summary: 'Cancels a working order (a walking limit stops walking).',
+  }),
+  'orders.modify': command({
+    input: ModifyInputSchema,
+    output: OrderRecordSchema,
+    errors: ['ORDER_NOT_FOUND', 'ORDER_DENIED', 'ORDER_REJECTED', 'BROKER_DISCONNECTED'],
+    summary: 'A new limit price for a working order, within the price collar.',
+  }),
+  'orders.list': command({
+    input: NoInputSchema,
+    output: z.array(OrderRecordSchema),
+    errors: [],
+    summary: 'Every order sent this session, newest first, with status and fills.',
+  }),
+  'trading.state': command({
+    input: NoInputSchema,
+    output: TradingStateSchema,
+    errors: [],
+    summary: 'Active, reduce-only or halted, with the reason and since when.',
+  }),
+  'trading.set': command({
+    input: SetTradingStateSchema,
+    output: TradingStateSchema,
+    errors: ['ORDER_DENIED'],
+    summary: 'The trader sets the trading state (resuming past the daily loss limit is refused).',
+  }),
+  'settings.get': command({
+    input: NoInputSchema,
+    output: SettingsSchema,
+    errors: ['SETTINGS_INVALID'],
+    summary: 'The trader’s settings (live trading, market orders, collars, caps, throttle).',
+  }),
+  'settings.update': command({
+    input: SettingsPatchSchema,
+    output: SettingsSchema,
+    errors: ['SETTINGS_INVALID'],
+    summary: 'Changes some settings; the result is validated whole and saved.',
+  }),
 } as const;
 
 export const streams = {
@@ -98,6 +178,9 @@ export const streams = {
   'risk.frame': RiskFrameSchema,
   /** Raised when the volatility regime changes (after hysteresis). */
   'risk.regimeChanged': RegimeChangeSchema,
+  /** Order updates, fills and TWS notices, as they happen. */
+  'orders.events': OrderEventSchema,
+  'trading.state': TradingStateSchema,
 } as const;
 
 export type Commands = typeof commands;
