@@ -3,6 +3,7 @@ import type { Transport } from '../../api/bridge';
 import { ageOf } from '../../stores/clock';
 import { useStaleLimits } from '../../stores/selectors';
 import { useBulwark } from '../../stores/store';
+import { SettingsButton } from '../settings/SettingsButton';
 import { lastUpdateView } from './last-update';
 
 /** Age of the newest market data received, and the broker state when it is not live. */
@@ -47,6 +48,7 @@ export function StatusBar({ transport }: { transport: Transport }) {
       {isSim ? (
         <span className="status-hint">Alt+P pause/resume simulator · Alt+1…4 shock presets</span>
       ) : null}
+      <SettingsButton />
     </footer>
   );
 }
