@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Menu, resetElectronFake, type FakeMenuItem } from '../fakes/electron';
-import { appMenuTemplate, installAppMenu } from '../../src/main/shell/menu';
+import { appMenuTemplate, installAppMenu, simulateKeyEvents } from '../../src/main/shell/menu';
 
 function roles(items: readonly { role?: string; submenu?: unknown }[]): string[] {
   return items.flatMap((i) => [
@@ -48,6 +48,38 @@ describe('application menu', () => {
     const template = appMenuTemplate({ platform: 'linux', isPackaged: true, appName: 'Bulwark' });
     expect(template[0]?.label).toBe('File');
     expect(roles(template)).not.toContain('about');
+  });
+
+  it('has Orders → Simulate on CmdOrCtrl+Shift+S, left to the renderer that owns the shortcut', () => {
+    const template = appMenuTemplate({ platform: 'linux', isPackaged: true, appName: 'Bulwark' });
+    const orders = template.find((m) => m.label === 'Orders');
+    const items = orders?.submenu as Array<Record<string, unknown>>;
+    expect(items[0]).toMatchObject({
+      label: 'Simulate',
+      accelerator: 'CmdOrCtrl+Shift+S',
+      registerAccelerator: false,
+    });
+  });
+
+  it('a click on Simulate presses the shortcut in the window it was clicked for', () => {
+    const template = appMenuTemplate({ platform: 'darwin', isPackaged: true, appName: 'Bulwark' });
+    const items = template.find((m) => m.label === 'Orders')?.submenu as Array<{
+      click: (item: unknown, win: unknown) => void;
+    }>;
+    const pressed: unknown[] = [];
+    const win = {
+      webContents: { sendInputEvent: (e: unknown) => pressed.push(e), isDestroyed: () => false },
+    };
+    items[0]!.click({}, win);
+    expect(pressed).toEqual(simulateKeyEvents('darwin'));
+    expect(pressed[0]).toMatchObject({
+      type: 'keyDown',
+      keyCode: 'S',
+      modifiers: ['meta', 'shift'],
+    });
+    expect(simulateKeyEvents('win32')[0]?.modifiers).toEqual(['control', 'shift']);
+    // No window (the menu used with none focused): nothing to press, no throw.
+    expect(() => items[0]!.click({}, undefined)).not.toThrow();
   });
 
   it('installs itself as the application menu', () => {

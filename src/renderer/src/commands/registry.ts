@@ -1,8 +1,9 @@
 /**
  * Every command the workstation offers, as one explicit list (no registration by import side
- * effect). Later: flatten, simulate, kill switch, cancel all.
+ * effect). Later: flatten, kill switch, cancel all.
  */
 import type { AppState } from '../stores/store';
+import { newOrder, simulateOrder } from './orders';
 import { shockPresetCommands, simSpeedCommands, toggleSimPause } from './sim';
 import type { Command, KeyLike } from './types';
 
@@ -10,6 +11,8 @@ export const COMMANDS: readonly Command[] = [
   toggleSimPause,
   ...simSpeedCommands,
   ...shockPresetCommands,
+  newOrder,
+  simulateOrder,
 ];
 
 export function commandById(id: string, list: readonly Command[] = COMMANDS): Command | undefined {
@@ -23,4 +26,12 @@ export function commandForKey(
   list: readonly Command[] = COMMANDS,
 ): Command | undefined {
   return list.find((c) => c.shortcut?.test(e) && c.enabled(s));
+}
+
+/** Any command whose shortcut this is, enabled or not (its key press is ours either way). */
+export function shortcutOwner(
+  e: KeyLike,
+  list: readonly Command[] = COMMANDS,
+): Command | undefined {
+  return list.find((c) => c.shortcut?.test(e));
 }

@@ -19,6 +19,8 @@ export interface Shortcut {
   /** As shown to the user: "Alt+P". */
   label: string;
   test(e: KeyLike): boolean;
+  /** Also while the focus is in a text field (chords with Cmd/Ctrl, which type nothing). */
+  inFields?: boolean;
 }
 
 export interface CommandContext {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { commandForKey } from './registry';
+import { commandForKey, shortcutOwner } from './registry';
 import type { CommandContext } from './types';
 
 function typingInto(target: EventTarget | null): boolean {
@@ -7,15 +7,20 @@ function typingInto(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-/** Runs the registry's commands from the keyboard (not while the user types in a field). */
+/**
+ * Runs the registry's commands from the keyboard (not while the user types in a field, unless
+ * the shortcut says it may). A chord that belongs to a command is claimed even while that
+ * command is disabled, so it never falls through to the menu (which sent it: see menu.ts).
+ */
 export function useCommandShortcuts(ctx: CommandContext): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.repeat || typingInto(e.target)) return;
-      const command = commandForKey(e, ctx.store.getState());
-      if (!command) return;
+      if (e.repeat) return;
+      const owner = shortcutOwner(e);
+      if (!owner || (typingInto(e.target) && !owner.shortcut?.inFields)) return;
       e.preventDefault();
-      void command.perform(ctx);
+      const command = commandForKey(e, ctx.store.getState());
+      if (command) void command.perform(ctx);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -1,7 +1,9 @@
 /**
  * Wires the core's streams into the store: every event goes through the StreamBuffer and is
- * applied at most ~10 times a second. Also asks for app.info whenever the link (re)opens, and
- * ticks the clock once a second so ages count up even when nothing arrives.
+ * applied at most ~10 times a second — except order events and the trading state, which are
+ * rare and applied at once (the orders panel loads the list itself: use-orders-load.ts). Also
+ * asks for app.info whenever the link (re)opens, and ticks the clock once a second so ages count
+ * up even when nothing arrives.
  */
 import type { BulwarkBridge } from '@shared/api/client-core';
 import type { ApiError } from '@shared/api/errors';
@@ -85,6 +87,16 @@ export function startFeeds(bridge: BulwarkBridge, api: Api, store: AppStore): ()
         storeUpdates.schedule();
       },
       ended('sim.status'),
+    ),
+    bridge.subscribe(
+      'orders.events',
+      (ev) => store.getState().applyOrderEvent(ev),
+      ended('orders.events'),
+    ),
+    bridge.subscribe(
+      'trading.state',
+      (t) => store.getState().setTrading(t),
+      ended('trading.state'),
     ),
   ];
 

@@ -11,6 +11,7 @@ import type { SimStatus } from '@shared/domain/sim';
 import { INITIAL_LINK, type LinkState } from '../api/link';
 import { applyBatch, type StreamBatch } from './batch';
 import { initialClock, type ClockState } from './clock';
+import { ordersSlice, type OrdersSlice } from './orders';
 import { EMPTY_POSITIONS, type PositionsState } from './positions';
 import { EMPTY_QUOTES, type QuotesState } from './quotes';
 import { EMPTY_RISK, type RiskState } from './risk';
@@ -83,6 +84,7 @@ export type AppState = LinkSlice &
   ClockSlice &
   NoticeSlice &
   FeedbackSlice &
+  OrdersSlice &
   FeedActions;
 
 type Slice<T> = StateCreator<AppState, [], [], T>;
@@ -142,6 +144,7 @@ export function createAppStore(now = Date.now()): AppStore {
     ...clockSlice(now)(...a),
     ...noticeSlice(...a),
     ...feedbackSlice(...a),
+    ...ordersSlice(...a),
     ...feedActions(...a),
   }));
 }

@@ -1,5 +1,8 @@
 import type { TradingMode } from '@shared/domain/account';
+import { newOrder } from '../../commands/orders';
+import { useCommandContext } from '../../commands/context';
 import { useBulwark } from '../../stores/store';
+import { TradingStateBadge } from '../orders/TradingStateBadge';
 import { AccountFigures } from './AccountFigures';
 import { ConnectionIndicator, LinkIndicator } from './ConnectionIndicator';
 
@@ -14,6 +17,8 @@ export function Header() {
   const mode = useBulwark((s) => s.connection?.mode ?? null);
   const accountId = useBulwark((s) => s.connection?.account ?? s.account?.account ?? null);
   const serverVersion = useBulwark((s) => s.connection?.serverVersion ?? null);
+  const ctx = useCommandContext();
+  const canOrder = useBulwark((s) => newOrder.enabled(s));
   return (
     <header className="header">
       <div className="brand">
@@ -42,6 +47,16 @@ export function Header() {
       </div>
       <ConnectionIndicator />
       <LinkIndicator />
+      <TradingStateBadge />
+      <button
+        type="button"
+        className="btn btn-primary header-new-order"
+        disabled={!canOrder}
+        title={newOrder.description}
+        onClick={() => void newOrder.perform(ctx)}
+      >
+        New order
+      </button>
       <div className="header-spacer" />
       <AccountFigures />
     </header>

@@ -16,6 +16,8 @@ import {
   pnlClass,
 } from '../../format/numbers';
 import { useTooOld } from '../../stores/selectors';
+import { appStore } from '../../stores/store';
+import { closeDraft, rollDraft } from '../orders/ticket-actions';
 import { AgeCell } from './AgeCell';
 import type { ExpiryLevel } from './expiry';
 import { greeksSourceLabel, oldestTime, settlementMark } from './model';
@@ -52,6 +54,37 @@ function expiryTitle(row: PositionRow, level: ExpiryLevel | null): string | unde
 
 function cls(...names: Array<string | false | null | undefined>): string {
   return names.filter(Boolean).join(' ');
+}
+
+/** Close (the opposite leg, whole quantity) and, for options, Roll (to the next expiry). */
+function PositionActions({ row }: { row: PositionRow }) {
+  if (row.quantity === 0) return null;
+  const open = (draft: ReturnType<typeof closeDraft> | null) => {
+    if (draft) appStore.getState().openTicket(draft);
+  };
+  const roll = isOption(row.instrument) ? rollDraft(row) : null;
+  return (
+    <span className="pos-actions">
+      <button
+        type="button"
+        className="pos-action"
+        title={`Open the ticket to close ${row.instrument.description}`}
+        onClick={() => open(closeDraft(row))}
+      >
+        Close
+      </button>
+      {roll ? (
+        <button
+          type="button"
+          className="pos-action"
+          title={`Open the ticket to roll ${row.instrument.description} to a later expiry`}
+          onClick={() => open(roll)}
+        >
+          Roll
+        </button>
+      ) : null}
+    </span>
+  );
 }
 
 /** One position. Memoized: re-renders when its row object or the stale context changes. */
@@ -91,6 +124,7 @@ export const PositionRowView = memo(function PositionRowView({
         {inst.secType === 'STK' || inst.secType === 'FUT' ? (
           <span className="instr-type">{inst.secType}</span>
         ) : null}
+        <PositionActions row={row} />
       </td>
       <td className={cls('c-qty num', row.quantity < 0 && 'short')}>{fmtQty(row.quantity)}</td>
       <td className={pCls('c-price num')}>{fmtPrice(row.price)}</td>
