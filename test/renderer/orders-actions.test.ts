@@ -70,7 +70,7 @@ describe('order ticket with the core', () => {
     expect(submit?.input).toEqual({ confirmToken: 'tok-1' });
     expect(s.store.getState().ticket).toBeNull();
     expect(s.store.getState().orderSent?.text).toMatch(
-      /^Order #42 sent: SELL 1 iron condor at 2.5/,
+      /^Order #42 sent: SELL 1 iron condor at 2.50$/,
     );
     expect(s.store.getState().orders.byId[42]?.status).toBe('working');
   });

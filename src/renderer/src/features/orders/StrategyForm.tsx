@@ -16,6 +16,7 @@ import {
   type TicketDraft,
   type TicketKind,
 } from './ticket-draft';
+import { Field } from './Field';
 
 interface Props {
   draft: TicketDraft;
@@ -57,29 +58,33 @@ function Underlying({ draft, onEdit }: Pick<Props, 'draft' | 'onEdit'>) {
     if (u !== '' && u !== draft.underlying) onEdit({ underlying: u });
   };
   return (
-    <label className="tk-field">
-      <span>Underlying</span>
-      <input
-        className="tk-input tk-underlying"
-        list={list}
-        value={text}
-        spellCheck={false}
-        onChange={(e) => {
-          const v = e.target.value.toUpperCase();
-          setText(v);
-          if ((UNDERLYINGS as readonly string[]).includes(v)) commit(v);
-        }}
-        onBlur={() => commit(text)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) commit(text);
-        }}
-      />
-      <datalist id={list}>
-        {UNDERLYINGS.map((u) => (
-          <option key={u} value={u} />
-        ))}
-      </datalist>
-    </label>
+    <Field label={'Underlying'}>
+      {(id) => (
+        <>
+          <input
+            id={id}
+            className="tk-input tk-underlying"
+            list={list}
+            value={text}
+            spellCheck={false}
+            onChange={(e) => {
+              const v = e.target.value.toUpperCase();
+              setText(v);
+              if ((UNDERLYINGS as readonly string[]).includes(v)) commit(v);
+            }}
+            onBlur={() => commit(text)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) commit(text);
+            }}
+          />
+          <datalist id={list}>
+            {UNDERLYINGS.map((u) => (
+              <option key={u} value={u} />
+            ))}
+          </datalist>
+        </>
+      )}
+    </Field>
   );
 }
 
@@ -95,22 +100,24 @@ function ExpirySelect(props: {
       ? [props.value, ...props.options]
       : props.options;
   return (
-    <label className="tk-field">
-      <span>{props.label}</span>
-      <select
-        className="tk-input"
-        value={props.value ?? ''}
-        disabled={props.disabled === true || options.length === 0}
-        onChange={(e) => props.onChange(e.target.value)}
-      >
-        {props.value === null ? <option value="">—</option> : null}
-        {options.map((e) => (
-          <option key={e} value={e}>
-            {formatExpiry(e)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <Field label={props.label}>
+      {(id) => (
+        <select
+          id={id}
+          className="tk-input"
+          value={props.value ?? ''}
+          disabled={props.disabled === true || options.length === 0}
+          onChange={(e) => props.onChange(e.target.value)}
+        >
+          {props.value === null ? <option value="">—</option> : null}
+          {options.map((e) => (
+            <option key={e} value={e}>
+              {formatExpiry(e)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -124,21 +131,23 @@ function StrikeSelect(props: {
   if (props.value !== null && !strikes.includes(props.value)) strikes.push(props.value);
   strikes.sort((a, b) => a - b);
   return (
-    <label className="tk-field">
-      <span>{props.label}</span>
-      <select
-        className="tk-input"
-        value={props.value ?? ''}
-        onChange={(e) => props.onChange(Number(e.target.value))}
-      >
-        {props.value === null ? <option value="">—</option> : null}
-        {strikes.map((k) => (
-          <option key={k} value={k}>
-            {formatStrike(k)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <Field label={props.label}>
+      {(id) => (
+        <select
+          id={id}
+          className="tk-input"
+          value={props.value ?? ''}
+          onChange={(e) => props.onChange(Number(e.target.value))}
+        >
+          {props.value === null ? <option value="">—</option> : null}
+          {strikes.map((k) => (
+            <option key={k} value={k}>
+              {formatStrike(k)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -182,45 +191,51 @@ export function StrategyForm({ draft, chain, farChain, strikeChain, action, onEd
         ) : null}
       </div>
       <div className="tk-row">
-        <label className="tk-field">
-          <span>Strategy</span>
-          <select
-            className="tk-input"
-            value={draft.kind}
-            onChange={(e) => onEdit({ kind: e.target.value as TicketKind })}
-          >
-            {kinds.map((k) => (
-              <option key={k.kind} value={k.kind}>
-                {k.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {sideChoice(draft.kind) ? (
-          <label className="tk-field">
-            <span>Side</span>
+        <Field label={'Strategy'}>
+          {(id) => (
             <select
+              id={id}
               className="tk-input"
-              value={draft.side ?? action}
-              onChange={(e) => onEdit({ side: e.target.value as 'BUY' | 'SELL' })}
+              value={draft.kind}
+              onChange={(e) => onEdit({ kind: e.target.value as TicketKind })}
             >
-              <option value="BUY">Buy</option>
-              <option value="SELL">Sell</option>
+              {kinds.map((k) => (
+                <option key={k.kind} value={k.kind}>
+                  {k.label}
+                </option>
+              ))}
             </select>
-          </label>
+          )}
+        </Field>
+        {sideChoice(draft.kind) ? (
+          <Field label={'Side'}>
+            {(id) => (
+              <select
+                id={id}
+                className="tk-input"
+                value={draft.side ?? action}
+                onChange={(e) => onEdit({ side: e.target.value as 'BUY' | 'SELL' })}
+              >
+                <option value="BUY">Buy</option>
+                <option value="SELL">Sell</option>
+              </select>
+            )}
+          </Field>
         ) : null}
         {needsRight(draft.kind) ? (
-          <label className="tk-field">
-            <span>Calls or puts</span>
-            <select
-              className="tk-input"
-              value={draft.right}
-              onChange={(e) => onEdit({ right: e.target.value as 'C' | 'P' })}
-            >
-              <option value="C">Calls</option>
-              <option value="P">Puts</option>
-            </select>
-          </label>
+          <Field label={'Calls or puts'}>
+            {(id) => (
+              <select
+                id={id}
+                className="tk-input"
+                value={draft.right}
+                onChange={(e) => onEdit({ right: e.target.value as 'C' | 'P' })}
+              >
+                <option value="C">Calls</option>
+                <option value="P">Puts</option>
+              </select>
+            )}
+          </Field>
         ) : null}
       </div>
       <div className="tk-row">
@@ -234,15 +249,17 @@ export function StrategyForm({ draft, chain, farChain, strikeChain, action, onEd
           />
         ))}
         {needsWidth(draft.kind) ? (
-          <label className="tk-field">
-            <span>Width</span>
-            <input
-              className="tk-input tk-num"
-              inputMode="decimal"
-              value={draft.widthText}
-              onChange={(e) => onEdit({ widthText: e.target.value })}
-            />
-          </label>
+          <Field label={'Width'}>
+            {(id) => (
+              <input
+                id={id}
+                className="tk-input tk-num"
+                inputMode="decimal"
+                value={draft.widthText}
+                onChange={(e) => onEdit({ widthText: e.target.value })}
+              />
+            )}
+          </Field>
         ) : null}
       </div>
       {STRATEGIES.find((s) => s.kind === draft.kind)?.needs ? (

@@ -27,7 +27,7 @@ export function TradingStateView({
       }
     >
       {word}
-      {reason ? `: ${reason}` : ''}
+      {reason ? <span className="trading-reason">: {reason}</span> : null}
     </span>
   );
 }

@@ -7,6 +7,7 @@ import { isOption } from '@shared/domain/instrument';
 import type { PositionRow } from '@shared/domain/positions';
 import { toApiError } from '../../api/errors';
 import type { CommandContext } from '../../commands/types';
+import { fmtPrice } from '../../format/numbers';
 import { serverNow } from '../../stores/clock';
 import { DEFAULT_STALE_AFTER } from '../../stores/selectors';
 import type { AppState } from '../../stores/store';
@@ -94,7 +95,8 @@ export async function sendTicket(ctx: CommandContext): Promise<void> {
   try {
     const { orderId } = await ctx.api.call('orders.submit', { confirmToken: token });
     const o = r.order;
-    const text = `Order #${orderId} sent: ${o.action} ${o.quantity} ${r.strategy ?? ''} at ${o.limitPrice ?? 'MKT'}`;
+    const at = o.limitPrice === undefined ? 'market' : `at ${fmtPrice(o.limitPrice)}`;
+    const text = `Order #${orderId} sent: ${o.action} ${o.quantity} ${r.strategy ?? ''} ${at}`;
     const now = ctx.store.getState();
     now.setOrderSent({ orderId, text: text.replace(/\s+/g, ' '), at: Date.now() });
     now.closeTicket();
