@@ -7,6 +7,7 @@ import { Header } from './features/header/Header';
 import { StaleBanner } from './features/header/StaleBanner';
 import { MarketWatch } from './features/market-watch/MarketWatch';
 import { Notices } from './features/notices/Notices';
+import { OrderTicket } from './features/orders/OrderTicket';
 import { PositionsTable } from './features/positions/PositionsTable';
 import { RiskPanel } from './features/risk/RiskPanel';
 import { SimulatorPanel } from './features/simulator/SimulatorPanel';
@@ -40,6 +41,7 @@ export function App({ ctx, transport }: Props) {
           </aside>
         </main>
         <StatusBar transport={transport} />
+        <OrderTicket />
         <Notices />
         <SessionEndedBanner />
       </div>
