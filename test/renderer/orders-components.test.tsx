@@ -16,8 +16,10 @@ import {
   EMPTY_ORDERS,
   workingOrders,
 } from '../../src/renderer/src/stores/orders';
+import { PositionRowView } from '../../src/renderer/src/features/positions/PositionRow';
 import { appStore } from '../../src/renderer/src/stores/store';
 import { FakeBridge } from './fake-bridge';
+import { row } from './fixtures';
 import { NOW, orderRecord, review, spxChain } from './orders-fixtures';
 
 const ctx = { api: createApi(new FakeBridge()), store: appStore };
@@ -177,5 +179,43 @@ describe('working orders and trading state', () => {
     expect(badge('halted', 'kill switch')).toMatch(/HALTED\s*: kill switch/);
     expect(renderToStaticMarkup(<TradingStateView state="active" reason="" />)).toBe('');
     expect(renderToStaticMarkup(<TradingStateView state={null} reason="" />)).toBe('');
+  });
+});
+
+describe('position actions', () => {
+  const render = (r: ReturnType<typeof row>) =>
+    renderToStaticMarkup(
+      <table>
+        <tbody>
+          <PositionRowView
+            row={r}
+            broker="sim"
+            feedStale={null}
+            quoteLimitMs={10_000}
+            greeksLimitMs={30_000}
+            expiry={null}
+          />
+        </tbody>
+      </table>,
+    );
+
+  it('an option row offers Close and Roll; shares only Close', () => {
+    expect(text(render(row('5700')))).toMatch(/Close\s+Roll/);
+    const shares = render(
+      row('s', {
+        instrument: {
+          key: 'STK:AAPL',
+          symbol: 'AAPL',
+          secType: 'STK',
+          currency: 'USD',
+          multiplier: 1,
+          exchange: 'SMART',
+          description: 'AAPL',
+        },
+        quantity: 100,
+      }),
+    );
+    expect(text(shares)).toContain('Close');
+    expect(text(shares)).not.toContain('Roll');
   });
 });
