@@ -3,7 +3,7 @@
  * into the engine's RiskBook at one instant, with staleness decided here (old quotes, a broker
  * that is not connected) so the engine can fail closed.
  */
-import { describeInstrument, isOption } from '@shared/domain/instrument';
+import { describeInstrument, isOption, type Instrument } from '@shared/domain/instrument';
 import type { Benchmark, BetaSource } from '@shared/domain/risk';
 import type { BrokerPosition } from '../../broker/port';
 import type { MarketCache } from '../../market/market-cache';
@@ -38,62 +38,84 @@ function benchmarkKey(benchmark: Benchmark, positions: readonly BrokerPosition[]
   return keys[0] ?? null;
 }
 
+type Mark = (key: string | null | undefined) => { price: number | null; stale: boolean };
+
+function marker(v: Pick<LiveBookInputs, 'cache' | 'now' | 'staleAfter'>): Mark {
+  return (key) => {
+    const q = key ? v.cache.quote(key) : undefined;
+    const price = q?.mark ?? null;
+    return { price, stale: price === null || !q || v.now - q.time > v.staleAfter.quoteMs };
+  };
+}
+
+/**
+ * One book line for an instrument from the cache's quotes and broker Greeks: a held position,
+ * or a proposed leg (the order gate projects a trade with the same lines the book has).
+ */
+export function riskLine(
+  v: Pick<LiveBookInputs, 'cache' | 'now' | 'staleAfter'>,
+  inst: Instrument,
+  quantity: number,
+  id: string,
+): RiskPosition {
+  const mark = marker(v);
+  const own = mark(inst.key);
+  const opt = isOption(inst);
+  const under = opt ? mark(inst.underlyingKey) : own;
+  const greeks = opt ? v.cache.optionGreeks(inst.key) : undefined;
+  return {
+    id,
+    description: inst.description || describeInstrument(inst),
+    underlying: inst.symbol,
+    secType: inst.secType as RiskPosition['secType'],
+    quantity,
+    multiplier: inst.multiplier,
+    expiry: inst.expiry ?? null,
+    settlement: inst.settlement ?? 'PM',
+    option:
+      opt && inst.right && inst.strike
+        ? { right: inst.right, strike: inst.strike, exercise: inst.exercise ?? 'american' }
+        : null,
+    price: own.price,
+    underlyingPrice: under.price,
+    brokerGreeks: greeks
+      ? {
+          delta: greeks.delta,
+          gamma: greeks.gamma,
+          theta: greeks.theta,
+          vega: greeks.vega,
+          iv: greeks.iv,
+          time: greeks.time,
+        }
+      : null,
+    ivOverride: null,
+    stale: own.stale || under.stale,
+  };
+}
+
+/** The underlying entry for a line's symbol: its price, dividend yield and beta. */
+export function underlyingFor(v: LiveBookInputs, line: RiskPosition): RiskUnderlying {
+  const b = v.beta(line.underlying);
+  return {
+    symbol: line.underlying,
+    price: line.underlyingPrice,
+    dividendYield: v.dividendYield(line.underlying),
+    beta: b.beta,
+    betaSource: b.source,
+  };
+}
+
 export function bookFromCache(v: LiveBookInputs): RiskBook {
   const { cache, now, staleAfter } = v;
-  const mark = (key: string | null | undefined): { price: number | null; stale: boolean } => {
-    const q = key ? cache.quote(key) : undefined;
-    const price = q?.mark ?? null;
-    return { price, stale: price === null || !q || now - q.time > staleAfter.quoteMs };
-  };
+  const mark = marker(v);
   const positions: RiskPosition[] = [];
   const underlyings = new Map<string, RiskUnderlying>();
   const list = cache.positions();
   for (const p of list) {
-    const inst = p.instrument;
-    if (inst.secType === 'IND') continue;
-    const own = mark(inst.key);
-    const opt = isOption(inst);
-    const under = opt ? mark(inst.underlyingKey) : own;
-    const greeks = opt ? cache.optionGreeks(inst.key) : undefined;
-    const symbol = inst.symbol;
-    if (!underlyings.has(symbol)) {
-      const b = v.beta(symbol);
-      underlyings.set(symbol, {
-        symbol,
-        price: under.price,
-        dividendYield: v.dividendYield(symbol),
-        beta: b.beta,
-        betaSource: b.source,
-      });
-    }
-    positions.push({
-      id: `${p.account}|${inst.key}`,
-      description: inst.description || describeInstrument(inst),
-      underlying: symbol,
-      secType: inst.secType,
-      quantity: p.quantity,
-      multiplier: inst.multiplier,
-      expiry: inst.expiry ?? null,
-      settlement: inst.settlement ?? 'PM',
-      option:
-        opt && inst.right && inst.strike
-          ? { right: inst.right, strike: inst.strike, exercise: inst.exercise ?? 'american' }
-          : null,
-      price: own.price,
-      underlyingPrice: under.price,
-      brokerGreeks: greeks
-        ? {
-            delta: greeks.delta,
-            gamma: greeks.gamma,
-            theta: greeks.theta,
-            vega: greeks.vega,
-            iv: greeks.iv,
-            time: greeks.time,
-          }
-        : null,
-      ivOverride: null,
-      stale: own.stale || under.stale,
-    });
+    if (p.instrument.secType === 'IND') continue;
+    const line = riskLine(v, p.instrument, p.quantity, `${p.account}|${p.instrument.key}`);
+    if (!underlyings.has(line.underlying)) underlyings.set(line.underlying, underlyingFor(v, line));
+    positions.push(line);
   }
   const conn = cache.connection();
   const account = cache.account();

@@ -4,7 +4,10 @@
  * second so ageing data turns grey; the scenario grid and Monte Carlo run in the risk worker,
  * latest request wins, and are merged into the newest frame when they return.
  */
-import type { RiskFrame } from '@shared/domain/risk';
+import type { Instrument } from '@shared/domain/instrument';
+import type { RegimeState, RiskFrame } from '@shared/domain/risk';
+import type { RiskBook, RiskPosition, RiskUnderlying } from '../engine/book';
+import type { CheckConfig } from '../engine/check-config';
 import { Throttle } from '@shared/util/throttle';
 import type { StreamHub } from '../../api/stream-hub';
 import type { MarketCache } from '../../market/market-cache';
@@ -23,9 +26,15 @@ import type { ResolvedPosition } from '../engine/resolve';
 import { RegimeTracker } from '../regime';
 import type { HeavyRunner } from '../worker/heavy-runner';
 import type { BetaTable } from './beta-table';
-import { bookFromCache, VIX_KEY } from './book-from-cache';
+import {
+  bookFromCache,
+  riskLine,
+  underlyingFor,
+  VIX_KEY,
+  type LiveBookInputs,
+} from './book-from-cache';
 import { BudgetedPricer } from './budgeted-pricer';
-import { StartOfDayTracker } from './start-of-day';
+import { StartOfDayTracker, type StartOfDay } from './start-of-day';
 import type { StartOfDayStore } from './start-of-day-store';
 
 export const RISK_INTERVAL_MS = 250;
@@ -47,6 +56,18 @@ function movedSince(inputs: HeavyInputs, now: HeavyInputs): boolean {
   if (inputs.benchmark === null || now.benchmark === null)
     return inputs.benchmark !== now.benchmark;
   return Math.abs(now.benchmark / inputs.benchmark - 1) > HEAVY_STALE_MOVE;
+}
+
+export interface ProjectionInputs {
+  book: RiskBook;
+  config: CheckConfig;
+  regime: RegimeState | null;
+  pricer: OptionPricer;
+  line(
+    inst: Instrument,
+    quantity: number,
+    id: string,
+  ): { line: RiskPosition; underlying: RiskUnderlying };
 }
 
 export interface RiskServiceDeps {
@@ -103,6 +124,7 @@ export class RiskService {
   private fault: string | null = null;
   private readonly pricer: BudgetedPricer;
   private local = new Map<string, ValidGreeks>();
+  private lastStartOfDay: StartOfDay = { nlv: null, basis: 'start of day not yet observed' };
 
   constructor(private readonly d: RiskServiceDeps) {
     this.pricer = new BudgetedPricer(d.pricer);
@@ -144,17 +166,10 @@ export class RiskService {
     return this.local.get(positionId);
   }
 
-  private compute(): RiskFrame {
-    if (this.fault !== null) throw new Error(this.fault);
-    const { cache, clock, matrix, staleAfter, assumptions } = this.d;
-    const now = clock.now();
-    const account = cache.account();
-    const startOfDay = this.startOfDay.observe(
-      now,
-      account?.netLiquidation ?? null,
-      account?.dailyPnl ?? null,
-    );
-    const book = bookFromCache({
+  /** The live book's inputs at this instant, as the recompute and the order gate see them. */
+  private liveInputs(now: number, startOfDay: StartOfDay): LiveBookInputs {
+    const { cache, matrix, staleAfter, assumptions } = this.d;
+    return {
       cache,
       now,
       staleAfter,
@@ -163,7 +178,48 @@ export class RiskService {
       dividendYield: (s) => assumptions.dividendYield(s),
       beta: (s) => this.d.betas.resolve(s),
       startOfDay,
-    });
+    };
+  }
+
+  private configFor(state: RegimeState | null, nlv: number | null, vix: number | null) {
+    const { matrix } = this.d;
+    return checkConfig(matrix, state?.name ?? 'neutral', nlv, vix, state?.termRatio ?? null);
+  }
+
+  /**
+   * A fresh book and the checks of the current regime for a pre-trade projection, plus how to
+   * turn an order's instruments into book lines. Reads only: the regime's hysteresis and the
+   * start-of-day record move with the recompute, not with a review.
+   */
+  projectionInputs(): ProjectionInputs {
+    const now = this.d.clock.now();
+    const inputs = this.liveInputs(now, this.lastStartOfDay);
+    const book = bookFromCache(inputs);
+    const regime = this.regime.current();
+    return {
+      book,
+      config: this.configFor(regime, book.account.netLiquidation, book.market.vix),
+      regime,
+      pricer: this.d.pricer,
+      line: (inst, quantity, id) => {
+        const l = riskLine(inputs, inst, quantity, id);
+        return { line: l, underlying: underlyingFor(inputs, l) };
+      },
+    };
+  }
+
+  private compute(): RiskFrame {
+    if (this.fault !== null) throw new Error(this.fault);
+    const { cache, clock, matrix } = this.d;
+    const now = clock.now();
+    const account = cache.account();
+    const startOfDay = this.startOfDay.observe(
+      now,
+      account?.netLiquidation ?? null,
+      account?.dailyPnl ?? null,
+    );
+    this.lastStartOfDay = startOfDay;
+    const book = bookFromCache(this.liveInputs(now, startOfDay));
     const vixTime = cache.quote(VIX_KEY)?.time ?? now;
     const { state, change } = this.regime.update({ ...book.market, time: vixTime });
     if (change) {
@@ -174,14 +230,7 @@ export class RiskService {
         termRatio: state?.termRatio ?? null,
       });
     }
-    const nlv = book.account.netLiquidation;
-    const config = checkConfig(
-      matrix,
-      state?.name ?? 'neutral',
-      nlv,
-      book.market.vix,
-      state?.termRatio ?? null,
-    );
+    const config = this.configFor(state, book.account.netLiquidation, book.market.vix);
     this.pricer.beginFrame();
     const { frame, resolved } = evaluateBook(book, config, state, this.pricer, {
       positions: false,
