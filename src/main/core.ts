@@ -5,6 +5,16 @@
 import { version } from '../../package.json';
 import type { BrokerPort } from './broker/port';
 import { createBroker } from './broker/factory';
+import { readOnlyBroker } from './broker/read-only';
+import { join } from 'node:path';
+import { registerMarketCommands } from './api/market-handlers';
+import { registerOrderCommands } from './api/order-handlers';
+import { registerSettingsCommands } from './api/settings-handlers';
+import { ChainService } from './market/chain-service';
+import { OrderService } from './orders/order-service';
+import { jsonFileStore } from './settings/json-file-store';
+import { memoryStore } from './settings/key-value-store';
+import { SettingsService } from './settings/settings-service';
 import type { SimControls } from './broker/sim-controls';
 import type { CoreConfig } from './config';
 import { CommandRegistry } from './api/command-registry';
@@ -54,6 +64,8 @@ export class Core {
   private readonly positions: PositionsPublisher;
   private readonly subscriptions: MarketDataSubscriptions;
   private readonly risk: RiskService;
+  private readonly settings: SettingsService;
+  private readonly orders: OrderService;
   private readonly riskRunner: HeavyRunner;
   private readonly teardown: Array<() => void> = [];
   private state: 'new' | 'running' | 'stopping' | 'stopped' = 'new';
@@ -70,9 +82,9 @@ export class Core {
     const commands = new CommandRegistry(log, config.validateContract);
     const streams = new StreamHub(log, config.validateContract);
     this.api = { commands, streams };
-    this.cache = new MarketCache(this.broker);
+    this.cache = new MarketCache(readOnlyBroker(this.broker));
     this.positions = new PositionsPublisher(this.cache, streams, clock, config.staleAfter);
-    this.subscriptions = new MarketDataSubscriptions(this.broker, log);
+    this.subscriptions = new MarketDataSubscriptions(readOnlyBroker(this.broker), log, { clock });
     const matrix = loadMatrixOrThrow(config.riskMatrix);
     const pricer = modelPricer();
     this.riskRunner = deps.riskRunner ?? new InlineHeavyRunner();
@@ -85,7 +97,7 @@ export class Core {
       staleAfter: config.staleAfter,
       pricer,
       runner: this.riskRunner,
-      betas: new BetaTable(matrix.benchmark, matrix.betas, this.broker, log),
+      betas: new BetaTable(matrix.benchmark, matrix.betas, readOnlyBroker(this.broker), log),
       assumptions: {
         rate: matrix.pricing.rate,
         dividendYield: (s) => matrix.pricing.dividendYields[s] ?? 0,
@@ -111,11 +123,34 @@ export class Core {
       setEngineFault: (on) =>
         this.risk.injectFault(on ? 'fault injected from the simulator controls' : null),
     });
-    // TEMPORARY while the order path is built (issue 9): the new commands answer INTERNAL.
-    for (const name of commands.unregistered())
-      commands.register(name, () => {
-        throw new Error(`${name} is not built yet`);
-      });
+    this.settings = new SettingsService(
+      config.dataDir ? jsonFileStore(join(config.dataDir, 'settings.json')) : memoryStore(),
+      log,
+    );
+    registerSettingsCommands(commands, this.settings);
+    const chains = new ChainService({
+      broker: readOnlyBroker(this.broker),
+      cache: this.cache,
+      holds: this.subscriptions,
+      clock,
+      log,
+    });
+    registerMarketCommands(commands, chains);
+    this.orders = new OrderService({
+      broker: this.broker,
+      cache: this.cache,
+      holds: this.subscriptions,
+      projection: () => this.risk.projectionInputs(),
+      settings: () => this.settings.current(),
+      now: () => clock.now(),
+      quoteMaxAgeMs: config.staleAfter.quoteMs,
+      quoteWaitMs: 1_500,
+      holdMs: 60_000,
+      log,
+      publish: (e) => streams.publish('orders.events', e),
+    });
+    registerOrderCommands(commands, this.orders);
+    streams.provideInitial('trading.state', () => this.orders.trading.current());
     const missing = commands.unregistered();
     if (missing.length > 0)
       throw new Error(`contract commands without a handler: ${missing.join(', ')}`);
@@ -138,6 +173,11 @@ export class Core {
           log.error('market data subscription failed', { error: errorMessage(e) });
         });
       }),
+    );
+    this.teardown.push(
+      this.orders.trading.changes.on('state', (t) => this.api.streams.publish('trading.state', t)),
+      this.api.streams.subscribe('risk.frame', (f) => this.orders.observeFrame(f)),
+      () => this.orders.stop(),
     );
     this.positions.start();
     this.risk.start();

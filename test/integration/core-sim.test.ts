@@ -141,14 +141,20 @@ describe('core on the simulator', () => {
       (r) => r.instrument.secType === 'OPT' && r.quantity < 0 && r.instrument.symbol === 'SPY',
     )!;
     const ask = core.broker.lastQuote(shortPut.instrument.key)!.ask!;
-    await core.broker.placeOrder({
+    // Through the gate, as the ticket does: review, then send with the review's token.
+    const review = await call(core, 'orders.preview', {
       action: 'BUY',
       quantity: 1,
       orderType: 'LMT',
-      limitPrice: ask + 0.5,
+      limitPrice: ask,
       tif: 'DAY',
-      legs: [{ instrument: shortPut.instrument, action: 'BUY', ratio: 1 }],
+      legs: [{ instrument: { key: shortPut.instrument.key }, action: 'BUY', ratio: 1 }],
     });
+    if (!review.ok) throw new Error(review.error.message);
+    const { confirmToken, decision } = review.value as { confirmToken: string; decision: string };
+    expect(decision).not.toBe('denied');
+    const sent = await call(core, 'orders.submit', { confirmToken });
+    expect(sent.ok).toBe(true);
     clock.advance(2_000);
     const after = (await snapshot(core)).rows.find((r) => r.id === shortPut.id);
     expect(after?.quantity ?? 0).toBe(shortPut.quantity + 1);

@@ -6,7 +6,8 @@ import type { AccountSummary, ConnectionState } from '@shared/domain/account';
 import type { Quote } from '@shared/domain/market';
 import { parseInstrumentKey } from '@shared/domain/instrument';
 import { Emitter } from '@shared/util/emitter';
-import type { BrokerPort, BrokerPosition } from '../broker/port';
+import type { BrokerPosition } from '../broker/port';
+import type { BrokerView } from '../broker/read-only';
 import { validGreeks, type ValidGreeks } from './option-model';
 
 export interface CacheEvents {
@@ -25,7 +26,7 @@ export class MarketCache {
   private accountValues: AccountSummary | null = null;
   private connectionState: ConnectionState;
 
-  constructor(broker: BrokerPort) {
+  constructor(broker: BrokerView) {
     this.connectionState = broker.connectionState();
     this.positionList = broker.positions();
     this.accountValues = broker.accountSummary();

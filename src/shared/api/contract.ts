@@ -108,7 +108,7 @@ export const commands = {
   'orders.preview': command({
     input: OrderTicketSchema,
     output: ReviewSchema,
-    errors: ['BROKER_DISCONNECTED'],
+    errors: ['BROKER_DISCONNECTED', 'UNKNOWN_INSTRUMENT'],
     summary: 'Runs the pre-trade gate; unless denied, returns a single-use confirmation token.',
   }),
   'orders.submit': command({

@@ -1,0 +1,378 @@
+/**
+ * The only way an order reaches the broker. preview runs the whole gate and, unless denied,
+ * issues a single-use token bound to exactly that order; submit redeems it, runs the fast
+ * checks again on fresh quotes, state and settings, and only then calls placeOrder. Sends are
+ * serialised so the rate and duplicate checks see every earlier send.
+ */
+import { randomUUID } from 'node:crypto';
+import { ApiFailure } from '@shared/api/errors';
+import type { Instrument } from '@shared/domain/instrument';
+import type {
+  LightChange,
+  OrderEvent,
+  OrderRecord,
+  OrderTicket,
+  Review,
+  TradeGreeks,
+} from '@shared/domain/order-ticket';
+import type { OrderRequest } from '@shared/domain/orders';
+import type { RiskFrame } from '@shared/domain/risk';
+import type { BrokerPort } from '../broker/port';
+import { readOnlyBroker } from '../broker/read-only';
+import { errorMessage, type Logger } from '../util/logger';
+import { ConfirmTokens } from './confirm-tokens';
+import { runGate } from './gate/pipeline';
+import type { GateContext } from './gate/types';
+import {
+  freshQuotes,
+  gateContext,
+  orderAccount,
+  orderRequest,
+  projectOrder,
+  runWhatIf,
+  type GateInputDeps,
+} from './gate-inputs';
+import { LegResolver } from './leg-resolver';
+import { OrderTracker } from './order-tracker';
+import { TradingStateMachine } from './trading-state';
+
+export type OrderServiceDeps = Omit<GateInputDeps, 'broker' | 'trading' | 'recentSends'> & {
+  /** The full port: this service is the one place allowed to place, modify and cancel. */
+  broker: BrokerPort;
+  log: Logger;
+  publish(e: OrderEvent): void;
+};
+
+interface Pending {
+  order: OrderRequest;
+  ticket: OrderTicket;
+  review: Review;
+}
+
+const RECENT_SENDS = 500;
+
+export class OrderService {
+  readonly trading: TradingStateMachine;
+  private readonly tracker: OrderTracker;
+  private readonly tokens: ConfirmTokens<Pending>;
+  private readonly resolver: LegResolver;
+  private readonly inputs: GateInputDeps;
+  private readonly sends: Array<{ fingerprint: string; time: number }> = [];
+  private sending: Promise<unknown> = Promise.resolve();
+  private refs = 0;
+
+  constructor(private readonly d: OrderServiceDeps) {
+    const view = readOnlyBroker(d.broker);
+    this.trading = new TradingStateMachine(d.now);
+    this.tokens = new ConfirmTokens<Pending>({ now: d.now });
+    this.resolver = new LegResolver(view, d.now);
+    this.tracker = new OrderTracker(d.broker.events, (e) => d.publish(e), d.now, d.log);
+    this.inputs = {
+      ...d,
+      broker: view,
+      trading: () => ({
+        state: this.trading.current(),
+        drawdownBreached: this.trading.isDrawdownBreached,
+      }),
+      recentSends: () => this.sends,
+    };
+  }
+
+  stop(): void {
+    this.tracker.stop();
+  }
+
+  /** Every risk frame: a red daily-drawdown light puts an active book into reduce-only. */
+  observeFrame(frame: RiskFrame): void {
+    const dd = frame.lights.find((l) => l.code === 'DAILY_DRAWDOWN');
+    if (dd) this.trading.observeDrawdown(dd.light === 'red', dd.explanation);
+  }
+
+  async preview(ticket: OrderTicket): Promise<Review> {
+    const instruments = await this.resolveLegs(ticket);
+    const clientRef = this.nextRef();
+    const order = orderRequest(
+      ticket,
+      instruments,
+      orderAccount(this.inputs.broker, ticket),
+      clientRef,
+    );
+    const quotes = await freshQuotes(this.inputs, order, this.d.quoteWaitMs);
+    const projectionInputs = this.d.projection();
+    const ctx0 = gateContext(this.inputs, {
+      ticket,
+      order,
+      quotes,
+      projection: null,
+      whatIf: { kind: 'not-run' },
+    });
+    const projection = projectOrder(
+      projectionInputs,
+      order,
+      ctx0.legs.map((l) => l.change),
+    );
+    const connected = this.d.cache.connection().status === 'connected';
+    const whatIf = await runWhatIf((o) => this.d.broker.whatIf(o), order, connected);
+    const ctx = {
+      ...ctx0,
+      projection: projection.projection,
+      projectionError: projection.error,
+      whatIf,
+    };
+    const gate = runGate(ctx, 'all');
+    const settings = ctx.settings.ok ? ctx.settings.settings : null;
+    const review: Review = {
+      reviewId: randomUUID(),
+      clientRef,
+      decision: gate.decision,
+      denials: gate.denials,
+      warnings: gate.warnings,
+      checks: gate.checks,
+      confirmToken: null,
+      expiresAt: null,
+      order,
+      strategy: ticket.strategy ?? null,
+      rationale: ticket.rationale ?? null,
+      execution: ticket.execution ?? { kind: 'limit' },
+      reducesRisk: ctx.reduce.reduces,
+      legs: ctx.legs.map((l, i) => ({
+        instrument: l.instrument,
+        action: l.action,
+        ratio: l.ratio,
+        bid: l.quote?.bid ?? null,
+        ask: l.quote?.ask ?? null,
+        mid: midOf(l.quote),
+        delta: this.d.cache.optionGreeks(l.instrument.key)?.delta ?? null,
+        iv: this.d.cache.optionGreeks(l.instrument.key)?.iv ?? null,
+        quoteTime: quotes[i]?.time ?? null,
+      })),
+      prices: { ...comboPricesOf(ctx), tick: ctx.prices.tick },
+      tradeGreeks: tradeGreeks(projection.projection?.current, projection.projection?.projected),
+      lights: lightChanges(projection.projection?.current, projection.projection?.projected),
+      whatIf: whatIf.kind === 'impact' ? whatIf.impact : null,
+      whatIfSource: whatIf.kind === 'impact' ? whatIf.source : null,
+      cushion: cushionOf(ctx),
+      tradingState: ctx.trading,
+      createdAt: this.d.now(),
+    };
+    if (gate.decision !== 'denied' && settings) {
+      const { token, expiresAt } = this.tokens.issue(
+        { order, ticket, review },
+        settings.orders.confirmTimeoutSeconds * 1000,
+      );
+      review.confirmToken = token;
+      review.expiresAt = expiresAt;
+    }
+    this.d.log.info('order reviewed', {
+      clientRef,
+      decision: gate.decision,
+      denials: gate.denials.map((x) => x.code).join(','),
+    });
+    return review;
+  }
+
+  /** Redeems the token, re-checks fast, sends. One send at a time. */
+  submit(confirmToken: string): Promise<{ orderId: number }> {
+    const run = this.sending.then(() => this.sendOnce(confirmToken));
+    this.sending = run.catch(() => undefined);
+    return run;
+  }
+
+  async cancel(orderId: number): Promise<OrderRecord> {
+    const r = this.known(orderId);
+    try {
+      await this.d.broker.cancelOrder(orderId);
+    } catch (e) {
+      throw new ApiFailure('ORDER_REJECTED', `The broker refused the cancel: ${errorMessage(e)}`);
+    }
+    return this.tracker.get(orderId) ?? r;
+  }
+
+  async modify(orderId: number, limitPrice: number): Promise<OrderRecord> {
+    const r = this.known(orderId);
+    if (r.status !== 'working' && r.status !== 'partially-filled' && r.status !== 'sent') {
+      throw new ApiFailure('ORDER_DENIED', `Order ${orderId} is ${r.status}: nothing to modify.`);
+    }
+    const ticket = { ...ticketOf(r.request), limitPrice };
+    const order = { ...r.request, limitPrice };
+    const quotes = await freshQuotes(this.inputs, order, this.d.quoteWaitMs);
+    const ctx = gateContext(this.inputs, {
+      ticket,
+      order,
+      quotes,
+      projection: null,
+      whatIf: { kind: 'not-run' },
+    });
+    // A new price is checked by the collar and the data checks; the rest was checked at send.
+    const gate = runGate({ ...ctx, recentSends: [] }, 'fast');
+    const blocking = gate.denials.filter((x) =>
+      ['PRICE_COLLAR', 'STALE_DATA', 'SETTINGS_INVALID', 'TRADING_HALTED'].includes(x.code),
+    );
+    if (blocking.length > 0) {
+      throw new ApiFailure('ORDER_DENIED', blocking.map((x) => x.message).join('; '), {
+        codes: blocking.map((x) => x.code).join(','),
+      });
+    }
+    try {
+      await this.d.broker.modifyOrder(orderId, { limitPrice });
+    } catch (e) {
+      throw new ApiFailure('ORDER_REJECTED', `The broker refused the change: ${errorMessage(e)}`);
+    }
+    this.tracker.setLimit(orderId, limitPrice);
+    return this.tracker.get(orderId) ?? r;
+  }
+
+  list(): OrderRecord[] {
+    return this.tracker.list();
+  }
+
+  private async sendOnce(confirmToken: string): Promise<{ orderId: number }> {
+    const redeemed = this.tokens.redeem(confirmToken);
+    if (!redeemed.ok) throw new ApiFailure(redeemed.code, tokenWords(redeemed.code));
+    const { order, ticket, review } = redeemed.payload;
+    // Fresh quotes, state and settings: the fast checks again, at the instant of sending.
+    const quotes = await freshQuotes(this.inputs, order, Math.min(this.d.quoteWaitMs, 500));
+    const ctx: GateContext = gateContext(this.inputs, {
+      ticket,
+      order,
+      quotes,
+      projection: null,
+      whatIf: { kind: 'not-run' },
+    });
+    const gate = runGate(ctx, 'fast');
+    if (gate.decision === 'denied') {
+      this.d.log.warn('order denied at submit', {
+        clientRef: order.orderRef,
+        codes: gate.denials.map((x) => x.code).join(','),
+      });
+      throw new ApiFailure(
+        'ORDER_DENIED',
+        `Not sent: ${gate.denials.map((x) => x.message).join('; ')}`,
+        { codes: gate.denials.map((x) => x.code).join(',') },
+      );
+    }
+    let orderId: number;
+    try {
+      ({ orderId } = await this.d.broker.placeOrder(order));
+    } catch (e) {
+      throw new ApiFailure('ORDER_REJECTED', `The broker refused the order: ${errorMessage(e)}`);
+    }
+    this.sends.push({ fingerprint: ctx.fingerprint, time: this.d.now() });
+    if (this.sends.length > RECENT_SENDS) this.sends.shift();
+    this.tracker.track(orderId, order, {
+      clientRef: review.clientRef,
+      strategy: review.strategy,
+      rationale: review.rationale,
+    });
+    this.d.log.info('order sent', { orderId, clientRef: review.clientRef });
+    return { orderId };
+  }
+
+  private known(orderId: number): OrderRecord {
+    const r = this.tracker.get(orderId);
+    if (!r)
+      throw new ApiFailure('ORDER_NOT_FOUND', `Bulwark sent no order ${orderId} this session.`);
+    return r;
+  }
+
+  private async resolveLegs(ticket: OrderTicket): Promise<Instrument[]> {
+    const resolved = await Promise.all(ticket.legs.map((l) => this.resolver.resolve(l)));
+    const bad = resolved.filter((r) => !r.ok);
+    if (bad.length === 0) return resolved.map((r) => (r.ok ? r.instrument : null!));
+    if (this.d.cache.connection().status !== 'connected') {
+      throw new ApiFailure(
+        'BROKER_DISCONNECTED',
+        'The broker is not connected: the legs cannot be looked up.',
+      );
+    }
+    throw new ApiFailure(
+      'UNKNOWN_INSTRUMENT',
+      bad.map((r) => (r.ok ? '' : `${r.key}: ${r.reason}`)).join('; '),
+    );
+  }
+
+  private nextRef(): string {
+    this.refs += 1;
+    return `BW-${this.d.now().toString(36)}-${this.refs}`;
+  }
+}
+
+function tokenWords(code: 'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'TOKEN_USED'): string {
+  return {
+    TOKEN_INVALID: 'This confirmation is not one Bulwark issued: review the order again.',
+    TOKEN_EXPIRED: 'The confirmation expired: review the order again to see current prices.',
+    TOKEN_USED: 'This confirmation was already used: the order was sent once.',
+  }[code];
+}
+
+function ticketOf(o: OrderRequest): OrderTicket {
+  return {
+    ...(o.account ? { account: o.account } : {}),
+    action: o.action,
+    quantity: o.quantity,
+    orderType: o.orderType,
+    ...(o.limitPrice !== undefined ? { limitPrice: o.limitPrice } : {}),
+    tif: o.tif,
+    legs: o.legs.map((l) => ({ instrument: l.instrument, action: l.action, ratio: l.ratio })),
+  };
+}
+
+function midOf(q: { bid: number | null; ask: number | null } | null): number | null {
+  return q && q.bid !== null && q.ask !== null && q.ask >= q.bid ? (q.bid + q.ask) / 2 : null;
+}
+
+function comboPricesOf(ctx: GateContext): {
+  natural: number | null;
+  mid: number | null;
+  far: number | null;
+} {
+  const { mid, natural } = ctx.prices;
+  const far = mid !== null && natural !== null ? Math.round((2 * mid - natural) * 1e6) / 1e6 : null;
+  return { natural, mid, far };
+}
+
+const diff = (a: number | null | undefined, b: number | null | undefined) =>
+  a === null || a === undefined || b === null || b === undefined ? null : b - a;
+
+function tradeGreeks(before?: RiskFrame, after?: RiskFrame): TradeGreeks | null {
+  if (!before || !after) return null;
+  const a = before.totals;
+  const b = after.totals;
+  return {
+    delta: diff(a.deltaDollars, b.deltaDollars),
+    betaDelta: diff(a.betaDeltaDollars, b.betaDeltaDollars),
+    gamma: diff(a.gamma, b.gamma),
+    theta: diff(a.theta, b.theta),
+    vega: diff(a.vega, b.vega),
+  };
+}
+
+function lightChanges(before?: RiskFrame, after?: RiskFrame): LightChange[] {
+  if (!after) return [];
+  return after.lights.map((l) => {
+    const b = before?.lights.find((x) => x.code === l.code) ?? null;
+    return {
+      code: l.code,
+      name: l.name,
+      before: b?.light ?? null,
+      after: l.light,
+      beforeUtilization: b?.utilization ?? null,
+      afterUtilization: l.utilization,
+      explanation: l.explanation,
+    };
+  });
+}
+
+function cushionOf(ctx: GateContext): Review['cushion'] {
+  const nlv = ctx.account.netLiquidation;
+  const before =
+    nlv && nlv > 0 && ctx.account.excessLiquidity !== null
+      ? ctx.account.excessLiquidity / nlv
+      : null;
+  let after: number | null = null;
+  if (ctx.whatIf.kind === 'impact' && nlv && nlv > 0) {
+    const i = ctx.whatIf.impact;
+    after = (i.equityWithLoanAfter - i.maintMarginAfter) / nlv;
+  }
+  return { before, after, min: ctx.cushionMin };
+}
