@@ -146,6 +146,7 @@ export class Core {
       quoteMaxAgeMs: config.staleAfter.quoteMs,
       quoteWaitMs: 1_500,
       holdMs: 60_000,
+      clock,
       log,
       publish: (e) => streams.publish('orders.events', e),
     });

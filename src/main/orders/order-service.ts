@@ -7,16 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import { ApiFailure } from '@shared/api/errors';
 import type { Instrument } from '@shared/domain/instrument';
-import type {
-  LightChange,
-  OrderEvent,
-  OrderRecord,
-  OrderTicket,
-  Review,
-  TradeGreeks,
-} from '@shared/domain/order-ticket';
+import type { OrderEvent, OrderRecord, OrderTicket, Review } from '@shared/domain/order-ticket';
 import type { OrderRequest } from '@shared/domain/orders';
 import type { RiskFrame } from '@shared/domain/risk';
+import type { Timers } from '@shared/util/timers';
 import type { BrokerPort } from '../broker/port';
 import { readOnlyBroker } from '../broker/read-only';
 import { errorMessage, type Logger } from '../util/logger';
@@ -35,10 +29,24 @@ import {
 import { LegResolver } from './leg-resolver';
 import { OrderTracker } from './order-tracker';
 import { TradingStateMachine } from './trading-state';
+import { WalkingLimits } from './walking-limit';
+import {
+  comboPricesOf,
+  cushionOf,
+  inRegularHours,
+  lightChanges,
+  midOf,
+  ticketOf,
+  tokenWords,
+  tradeGreeks,
+} from './review-parts';
+import { comboPrices, comboTick } from './gate/order-facts';
 
 export type OrderServiceDeps = Omit<GateInputDeps, 'broker' | 'trading' | 'recentSends'> & {
   /** The full port: this service is the one place allowed to place, modify and cancel. */
   broker: BrokerPort;
+  /** Times the walking limit's steps. */
+  clock: Timers;
   log: Logger;
   publish(e: OrderEvent): void;
 };
@@ -57,6 +65,7 @@ export class OrderService {
   private readonly tokens: ConfirmTokens<Pending>;
   private readonly resolver: LegResolver;
   private readonly inputs: GateInputDeps;
+  readonly walks: WalkingLimits;
   private readonly sends: Array<{ fingerprint: string; time: number }> = [];
   private sending: Promise<unknown> = Promise.resolve();
   private refs = 0;
@@ -67,6 +76,24 @@ export class OrderService {
     this.tokens = new ConfirmTokens<Pending>({ now: d.now });
     this.resolver = new LegResolver(view, d.now);
     this.tracker = new OrderTracker(d.broker.events, (e) => d.publish(e), d.now, d.log);
+    this.walks = new WalkingLimits({
+      clock: d.clock,
+      log: d.log,
+      record: (id) => this.tracker.get(id),
+      setWalk: (id, w) => this.tracker.setWalk(id, w),
+      modify: async (id, price) => {
+        await d.broker.modifyOrder(id, { limitPrice: price });
+        this.tracker.setLimit(id, price);
+      },
+      cancel: (id) => d.broker.cancelOrder(id),
+      natural: (r) =>
+        comboPrices(
+          r.request,
+          r.request.legs.map((l) => d.cache.quote(l.instrument.key) ?? null),
+        ).natural,
+      tick: (r) => comboTick(r.request, r.request.limitPrice ?? null),
+      inRegularHours,
+    });
     this.inputs = {
       ...d,
       broker: view,
@@ -79,6 +106,7 @@ export class OrderService {
   }
 
   stop(): void {
+    this.walks.stopAll();
     this.tracker.stop();
   }
 
@@ -180,6 +208,7 @@ export class OrderService {
 
   async cancel(orderId: number): Promise<OrderRecord> {
     const r = this.known(orderId);
+    this.walks.end(orderId, 'cancelled by the trader');
     try {
       await this.d.broker.cancelOrder(orderId);
     } catch (e) {
@@ -213,6 +242,7 @@ export class OrderService {
         codes: blocking.map((x) => x.code).join(','),
       });
     }
+    this.walks.end(orderId, 'limit changed by the trader');
     try {
       await this.d.broker.modifyOrder(orderId, { limitPrice });
     } catch (e) {
@@ -264,6 +294,15 @@ export class OrderService {
       strategy: review.strategy,
       rationale: review.rationale,
     });
+    const settings = ctx.settings.ok ? ctx.settings.settings : null;
+    if (ticket.execution?.kind === 'walk' && settings && order.limitPrice !== undefined) {
+      this.walks.begin(
+        orderId,
+        order.limitPrice,
+        ticket.execution.worstPrice,
+        settings.orders.walk,
+      );
+    }
     this.d.log.info('order sent', { orderId, clientRef: review.clientRef });
     return { orderId };
   }
@@ -295,84 +334,4 @@ export class OrderService {
     this.refs += 1;
     return `BW-${this.d.now().toString(36)}-${this.refs}`;
   }
-}
-
-function tokenWords(code: 'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'TOKEN_USED'): string {
-  return {
-    TOKEN_INVALID: 'This confirmation is not one Bulwark issued: review the order again.',
-    TOKEN_EXPIRED: 'The confirmation expired: review the order again to see current prices.',
-    TOKEN_USED: 'This confirmation was already used: the order was sent once.',
-  }[code];
-}
-
-function ticketOf(o: OrderRequest): OrderTicket {
-  return {
-    ...(o.account ? { account: o.account } : {}),
-    action: o.action,
-    quantity: o.quantity,
-    orderType: o.orderType,
-    ...(o.limitPrice !== undefined ? { limitPrice: o.limitPrice } : {}),
-    tif: o.tif,
-    legs: o.legs.map((l) => ({ instrument: l.instrument, action: l.action, ratio: l.ratio })),
-  };
-}
-
-function midOf(q: { bid: number | null; ask: number | null } | null): number | null {
-  return q && q.bid !== null && q.ask !== null && q.ask >= q.bid ? (q.bid + q.ask) / 2 : null;
-}
-
-function comboPricesOf(ctx: GateContext): {
-  natural: number | null;
-  mid: number | null;
-  far: number | null;
-} {
-  const { mid, natural } = ctx.prices;
-  const far = mid !== null && natural !== null ? Math.round((2 * mid - natural) * 1e6) / 1e6 : null;
-  return { natural, mid, far };
-}
-
-const diff = (a: number | null | undefined, b: number | null | undefined) =>
-  a === null || a === undefined || b === null || b === undefined ? null : b - a;
-
-function tradeGreeks(before?: RiskFrame, after?: RiskFrame): TradeGreeks | null {
-  if (!before || !after) return null;
-  const a = before.totals;
-  const b = after.totals;
-  return {
-    delta: diff(a.deltaDollars, b.deltaDollars),
-    betaDelta: diff(a.betaDeltaDollars, b.betaDeltaDollars),
-    gamma: diff(a.gamma, b.gamma),
-    theta: diff(a.theta, b.theta),
-    vega: diff(a.vega, b.vega),
-  };
-}
-
-function lightChanges(before?: RiskFrame, after?: RiskFrame): LightChange[] {
-  if (!after) return [];
-  return after.lights.map((l) => {
-    const b = before?.lights.find((x) => x.code === l.code) ?? null;
-    return {
-      code: l.code,
-      name: l.name,
-      before: b?.light ?? null,
-      after: l.light,
-      beforeUtilization: b?.utilization ?? null,
-      afterUtilization: l.utilization,
-      explanation: l.explanation,
-    };
-  });
-}
-
-function cushionOf(ctx: GateContext): Review['cushion'] {
-  const nlv = ctx.account.netLiquidation;
-  const before =
-    nlv && nlv > 0 && ctx.account.excessLiquidity !== null
-      ? ctx.account.excessLiquidity / nlv
-      : null;
-  let after: number | null = null;
-  if (ctx.whatIf.kind === 'impact' && nlv && nlv > 0) {
-    const i = ctx.whatIf.impact;
-    after = (i.equityWithLoanAfter - i.maintMarginAfter) / nlv;
-  }
-  return { before, after, min: ctx.cushionMin };
 }
