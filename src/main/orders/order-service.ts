@@ -16,7 +16,7 @@ import { readOnlyBroker } from '../broker/read-only';
 import { errorMessage, type Logger } from '../util/logger';
 import { ConfirmTokens } from './confirm-tokens';
 import { runGate } from './gate/pipeline';
-import type { GateContext } from './gate/types';
+import type { GateContext, WhatIfOutcome } from './gate/types';
 import {
   freshQuotes,
   gateContext,
@@ -140,7 +140,12 @@ export class OrderService {
       ctx0.legs.map((l) => l.change),
     );
     const connected = this.d.cache.connection().status === 'connected';
-    const whatIf = await runWhatIf((o) => this.d.broker.whatIf(o), order, connected);
+    // An order the fast checks already refuse is not shown to the broker at all, not even
+    // as a what-if: nothing of a denied order goes on the wire.
+    const fastDenied = runGate(ctx0, 'fast').decision === 'denied';
+    const whatIf: WhatIfOutcome = fastDenied
+      ? { kind: 'not-run' }
+      : await runWhatIf((o) => this.d.broker.whatIf(o), order, connected);
     const ctx = {
       ...ctx0,
       projection: projection.projection,
