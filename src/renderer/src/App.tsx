@@ -8,6 +8,7 @@ import { StaleBanner } from './features/header/StaleBanner';
 import { MarketWatch } from './features/market-watch/MarketWatch';
 import { Notices } from './features/notices/Notices';
 import { OrderTicket } from './features/orders/OrderTicket';
+import { WorkingOrders } from './features/orders/WorkingOrders';
 import { PositionsTable } from './features/positions/PositionsTable';
 import { RiskPanel } from './features/risk/RiskPanel';
 import { SimulatorPanel } from './features/simulator/SimulatorPanel';
@@ -34,6 +35,7 @@ export function App({ ctx, transport }: Props) {
               </h2>
               <PositionsTable />
             </section>
+            <WorkingOrders />
           </div>
           <aside className="sidebar">
             <MarketWatch />
