@@ -1,28 +1,8 @@
 /** `npm run risk` as a trader runs it: a real process, real files, exit codes and output. */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RiskFrameSchema } from '@shared/domain/risk';
-
-const root = new URL('../..', import.meta.url).pathname;
-
-function risk(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/main/risk/cli/main.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.base.json') },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-function tmpFile(name: string, content: unknown): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bulwark-risk-'));
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
+import { risk, tmpFile } from './support/risk-cli';
 
 describe('npm run risk', () => {
   it('prints the example book as JSON with every documented field, exit 0', () => {
@@ -93,7 +73,7 @@ describe('npm run risk', () => {
       { symbol: 'ES', secType: 'FUT', expiry: '2026-12-18', quantity: 3, price: 5915 },
     ]);
     const r = risk('resources/examples/book.json', '--proposed', legs, '--json');
-    expect(r.code, r.err).toBe(0);
+    expect(r.code, r.err).toBe(3);
     const out = JSON.parse(r.out) as {
       projection: { violations: Array<{ code: string; kind: string }> };
     };
@@ -102,7 +82,7 @@ describe('npm run risk', () => {
 
   it('a sentinel broker vega falls back to the local model: same totals, reason shown', () => {
     const example = JSON.parse(
-      readFileSync(join(root, 'resources/examples/book.json'), 'utf8'),
+      readFileSync(new URL('../../resources/examples/book.json', import.meta.url), 'utf8'),
     ) as {
       positions: Array<Record<string, unknown>>;
     };
@@ -125,7 +105,7 @@ describe('npm run risk', () => {
 
   it('a broker iv of −1 in a book file falls back for that position instead of refusing the file', () => {
     const example = JSON.parse(
-      readFileSync(join(root, 'resources/examples/book.json'), 'utf8'),
+      readFileSync(new URL('../../resources/examples/book.json', import.meta.url), 'utf8'),
     ) as {
       positions: Array<Record<string, unknown>>;
     };

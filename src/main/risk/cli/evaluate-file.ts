@@ -12,6 +12,8 @@ import {
   type BookPosition,
 } from '../book-file/schema';
 import { toRiskBook, type BookIssue } from '../book-file/to-book';
+import type { RiskBook, RiskPosition } from '../engine/book';
+import type { CheckConfig } from '../engine/check-config';
 import { evaluateBook } from '../engine/frame';
 import { computeHeavy, withHeavy } from '../engine/heavy';
 import { checkConfig, regimeAt, scenarioSpec } from '../engine/matrix-config';
@@ -24,6 +26,8 @@ import type { RiskMatrix } from '../matrix/schema';
 export interface FileEvaluation {
   frame: RiskFrame;
   projection: { frame: RiskFrame; violations: Violation[] } | null;
+  /** What the order gate needs to review the proposed legs offline (src/main/orders/offline-review.ts). */
+  inputs: { book: RiskBook; legs: readonly RiskPosition[]; config: CheckConfig };
 }
 
 export type EvaluateResult =
@@ -129,13 +133,15 @@ export function evaluateFile(
     });
   };
   const frame = full(book);
-  if (!legsBook) return { ok: true, value: { frame, projection: null } };
+  const inputs = { book, legs: legsBook?.positions ?? [], config };
+  if (!legsBook) return { ok: true, value: { frame, projection: null, inputs } };
   const projected = full(combine(book, legsBook.positions));
   return {
     ok: true,
     value: {
       frame,
       projection: { frame: projected, violations: violationsBetween(frame, projected) },
+      inputs,
     },
   };
 }
