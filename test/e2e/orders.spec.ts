@@ -42,7 +42,7 @@ test.describe('with room in the risk limits', () => {
       '2026-11-20T11:00:00-05:00',
       '--validate-contract',
       '--risk-matrix',
-      'test/e2e/roomy-risk-matrix.yaml',
+      'test/fixtures/roomy-risk-matrix.yaml',
     ],
   });
 
