@@ -11,6 +11,7 @@ import { registerMarketCommands } from './api/market-handlers';
 import { registerOrderCommands } from './api/order-handlers';
 import { registerSettingsCommands } from './api/settings-handlers';
 import { ChainService } from './market/chain-service';
+import type { DecisionLog } from './orders/decision-log';
 import { OrderService } from './orders/order-service';
 import { jsonFileStore } from './settings/json-file-store';
 import { memoryStore } from './settings/key-value-store';
@@ -66,6 +67,8 @@ export class Core {
   private readonly risk: RiskService;
   private readonly settings: SettingsService;
   private readonly orders: OrderService;
+  /** Every gate decision of the session: what the journal records. */
+  readonly decisions: DecisionLog;
   private readonly riskRunner: HeavyRunner;
   private readonly teardown: Array<() => void> = [];
   private state: 'new' | 'running' | 'stopping' | 'stopped' = 'new';
@@ -150,6 +153,7 @@ export class Core {
       log,
       publish: (e) => streams.publish('orders.events', e),
     });
+    this.decisions = this.orders.decisions;
     registerOrderCommands(commands, this.orders);
     streams.provideInitial('trading.state', () => this.orders.trading.current());
     const missing = commands.unregistered();

@@ -63,6 +63,14 @@ describe('order path on the core', () => {
     expect(review.confirmToken).toBeNull();
     expect(core.broker.openOrders()).toHaveLength(0);
     expect(await ok<OrderRecord[]>(core, 'orders.list', {})).toHaveLength(0);
+    // The denial is kept with every check's outcome, for the journal.
+    const [kept] = core.decisions.recent();
+    expect(kept).toMatchObject({
+      stage: 'review',
+      decision: 'denied',
+      clientRef: review.clientRef,
+    });
+    expect(kept!.checks.find((c) => c.check === 'price collar')?.outcome).toBe('deny');
   });
 
   it('sends once per token: the second submit is TOKEN_USED and nothing more is sent', async () => {
@@ -82,6 +90,11 @@ describe('order path on the core', () => {
     expect(list).toHaveLength(1);
     expect(list[0]!.request.legs[0]!.instrument.key).toBe(put.instrument.key);
     expect(list[0]!.clientRef).toBe(review.clientRef);
+    // One review and one send are kept; the refused second submit never reached the gate.
+    expect(core.decisions.recent().map((d) => [d.stage, d.orderId])).toEqual([
+      ['review', null],
+      ['submit', list[0]!.orderId],
+    ]);
     clock.advance(100);
   });
 
@@ -104,6 +117,9 @@ describe('order path on the core', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'ORDER_DENIED' } });
     expect(core.broker.openOrders()).toHaveLength(0);
     expect(await ok<OrderRecord[]>(core, 'orders.list', {})).toHaveLength(0);
+    const submit = core.decisions.recent().at(-1)!;
+    expect(submit).toMatchObject({ stage: 'submit', decision: 'denied', orderId: null });
+    expect(submit.denials.map((d) => d.code)).toEqual(['TRADING_HALTED']);
   });
 
   it('an unknown instrument key is refused with UNKNOWN_INSTRUMENT', async () => {

@@ -15,6 +15,7 @@ import type { BrokerPort } from '../broker/port';
 import { readOnlyBroker } from '../broker/read-only';
 import { errorMessage, type Logger } from '../util/logger';
 import { ConfirmTokens } from './confirm-tokens';
+import { DecisionLog } from './decision-log';
 import { runGate } from './gate/pipeline';
 import type { GateContext, WhatIfOutcome } from './gate/types';
 import {
@@ -66,6 +67,8 @@ export class OrderService {
   private readonly resolver: LegResolver;
   private readonly inputs: GateInputDeps;
   readonly walks: WalkingLimits;
+  /** Every review and submit decision of the session (the journal's source). */
+  readonly decisions = new DecisionLog();
   private readonly sends: Array<{ fingerprint: string; time: number }> = [];
   private sending: Promise<unknown> = Promise.resolve();
   private refs = 0;
@@ -196,6 +199,19 @@ export class OrderService {
       review.confirmToken = token;
       review.expiresAt = expiresAt;
     }
+    this.decisions.record({
+      stage: 'review',
+      time: review.createdAt,
+      clientRef,
+      decision: gate.decision,
+      denials: gate.denials,
+      warnings: gate.warnings,
+      checks: gate.checks,
+      order,
+      strategy: review.strategy,
+      rationale: review.rationale,
+      orderId: null,
+    });
     this.d.log.info('order reviewed', {
       clientRef,
       decision: gate.decision,
@@ -275,7 +291,22 @@ export class OrderService {
       whatIf: { kind: 'not-run' },
     });
     const gate = runGate(ctx, 'fast');
+    const decided = (orderId: number | null) =>
+      this.decisions.record({
+        stage: 'submit',
+        time: this.d.now(),
+        clientRef: review.clientRef,
+        decision: gate.decision,
+        denials: gate.denials,
+        warnings: gate.warnings,
+        checks: gate.checks,
+        order,
+        strategy: review.strategy,
+        rationale: review.rationale,
+        orderId,
+      });
     if (gate.decision === 'denied') {
+      decided(null);
       this.d.log.warn('order denied at submit', {
         clientRef: order.orderRef,
         codes: gate.denials.map((x) => x.code).join(','),
@@ -292,6 +323,7 @@ export class OrderService {
     } catch (e) {
       throw new ApiFailure('ORDER_REJECTED', `The broker refused the order: ${errorMessage(e)}`);
     }
+    decided(orderId);
     this.sends.push({ fingerprint: ctx.fingerprint, time: this.d.now() });
     if (this.sends.length > RECENT_SENDS) this.sends.shift();
     this.tracker.track(orderId, order, {
