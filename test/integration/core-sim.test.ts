@@ -158,5 +158,16 @@ describe('core on the simulator', () => {
     clock.advance(2_000);
     const after = (await snapshot(core)).rows.find((r) => r.id === shortPut.id);
     expect(after?.quantity ?? 0).toBe(shortPut.quantity + 1);
+    // Cancelling the filled order answers with its record and sends nothing to the broker.
+    const { orderId } = sent.ok ? (sent.value as { orderId: number }) : { orderId: -1 };
+    let cancels = 0;
+    const real = core.broker.cancelOrder.bind(core.broker);
+    core.broker.cancelOrder = (id) => {
+      cancels += 1;
+      return real(id);
+    };
+    const cancelled = await call(core, 'orders.cancel', { orderId });
+    expect(cancelled).toMatchObject({ ok: true, value: { orderId, status: 'filled' } });
+    expect(cancels).toBe(0);
   });
 });

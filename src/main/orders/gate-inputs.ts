@@ -121,7 +121,14 @@ export function projectOrder(
       return line;
     });
     const book = { ...inputs.book, underlyings };
-    const projection = projectTrade(book, legs, inputs.config, inputs.regime, inputs.pricer);
+    const projection = projectTrade(
+      book,
+      legs,
+      inputs.config,
+      inputs.regime,
+      inputs.pricer,
+      inputs.evaluated ?? undefined,
+    );
     return { projection, error: null, inputs };
   } catch (e) {
     return { projection: null, error: e instanceof Error ? e.message : String(e), inputs };
@@ -147,12 +154,14 @@ export interface ContextParts {
   quotes: ReadonlyArray<Quote | null>;
   projection: ProjectionResult | null;
   whatIf: WhatIfOutcome;
+  /** Inputs already built for this review (building them walks the whole book). */
+  inputs?: ProjectionInputs;
 }
 
 /** The gate's view; `projection` null is the submit-time fast re-check. */
 export function gateContext(d: GateInputDeps, parts: ContextParts): GateContext {
   const { order, quotes, ticket } = parts;
-  const inputs = parts.projection?.inputs ?? d.projection();
+  const inputs = parts.projection?.inputs ?? parts.inputs ?? d.projection();
   const changes = legChanges(order);
   const held = order.legs.map((l) => heldIn(d.broker, order.account, l.instrument.key));
   const legs: GateLeg[] = order.legs.map((l, i) => {

@@ -28,7 +28,7 @@ import {
   type GateInputDeps,
 } from './gate-inputs';
 import { LegResolver } from './leg-resolver';
-import { OrderTracker } from './order-tracker';
+import { isEnded, OrderTracker } from './order-tracker';
 import { TradingStateMachine } from './trading-state';
 import { WalkingLimits } from './walking-limit';
 import {
@@ -136,6 +136,7 @@ export class OrderService {
       quotes,
       projection: null,
       whatIf: { kind: 'not-run' },
+      inputs: projectionInputs,
     });
     const projection = projectOrder(
       projectionInputs,
@@ -229,6 +230,8 @@ export class OrderService {
 
   async cancel(orderId: number): Promise<OrderRecord> {
     const r = this.known(orderId);
+    // Already filled, cancelled, rejected or inactive: nothing to cancel, nothing sent.
+    if (isEnded(r.status)) return r;
     this.walks.end(orderId, 'cancelled by the trader');
     try {
       await this.d.broker.cancelOrder(orderId);

@@ -40,7 +40,7 @@ export interface FrameOptions {
 
 export interface Evaluation {
   frame: RiskFrame;
-  resolved: ResolvedPosition[];
+  resolved: readonly ResolvedPosition[];
   aggregates: Aggregates;
 }
 
@@ -79,7 +79,17 @@ export function evaluateBook(
   pricer: OptionPricer,
   opts: FrameOptions = { positions: false },
 ): Evaluation {
-  const resolved = resolvePositions(book, pricer);
+  return evaluateResolved(book, resolvePositions(book, pricer), config, regime, opts);
+}
+
+/** The frame of a book whose positions are already resolved (one per book position, in order). */
+export function evaluateResolved(
+  book: RiskBook,
+  resolved: readonly ResolvedPosition[],
+  config: CheckConfig,
+  regime: RegimeState | null,
+  opts: FrameOptions = { positions: false },
+): Evaluation {
   const agg = aggregate(book, resolved);
   const nlv = book.account.netLiquidation;
   const stale = staleReasons(book, resolved, regime);

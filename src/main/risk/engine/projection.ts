@@ -6,8 +6,9 @@
 import type { LimitCheck, RegimeState, RiskFrame } from '@shared/domain/risk';
 import type { RiskBook, RiskPosition } from './book';
 import type { CheckConfig } from './check-config';
-import { evaluateBook } from './frame';
+import { evaluateResolved } from './frame';
 import type { OptionPricer } from './pricer';
+import { expiryClock, resolvePosition, resolvePositions, type ResolvedPosition } from './resolve';
 
 /** A proposed leg: a position-shaped line; quantity is the signed change. */
 export type ProposedLeg = RiskPosition;
@@ -27,15 +28,30 @@ export interface Projection {
   violations: Violation[];
 }
 
-/** Adds legs to the book: a leg on a held instrument changes its quantity, else it is a new line. */
+/**
+ * Adds legs to the book: a leg on a held instrument changes its quantity, else it is a new line.
+ * Untouched positions are the book's own objects (never mutated), so a projection copies only
+ * what the trade changes.
+ */
 export function combine(book: RiskBook, legs: readonly ProposedLeg[]): RiskBook {
-  const byId = new Map(book.positions.map((p) => [p.id, { ...p }]));
-  for (const leg of legs) {
-    const held = byId.get(leg.id);
-    if (held) held.quantity += leg.quantity;
-    else byId.set(leg.id, { ...leg });
+  const change = new Map<string, number>();
+  for (const leg of legs) change.set(leg.id, (change.get(leg.id) ?? 0) + leg.quantity);
+  const positions: RiskPosition[] = [];
+  for (const p of book.positions) {
+    const d = change.get(p.id);
+    if (d === undefined) {
+      positions.push(p);
+      continue;
+    }
+    change.delete(p.id);
+    if (p.quantity + d !== 0) positions.push({ ...p, quantity: p.quantity + d });
   }
-  const positions = [...byId.values()].filter((p) => p.quantity !== 0);
+  for (const leg of legs) {
+    const q = change.get(leg.id);
+    if (q === undefined) continue; // held, or already added
+    change.delete(leg.id);
+    if (q !== 0) positions.push({ ...leg, quantity: q });
+  }
   return { ...book, positions };
 }
 
@@ -87,16 +103,29 @@ export function violationsBetween(current: RiskFrame, projected: RiskFrame): Vio
   return out;
 }
 
+/**
+ * `base`: the book already priced and its frame (the live recompute's); without it the book
+ * is priced here. Either way only the lines the trade touches are priced for the projection.
+ */
 export function projectTrade(
   book: RiskBook,
   legs: readonly ProposedLeg[],
   config: CheckConfig,
   regime: RegimeState | null,
   pricer: OptionPricer,
+  base?: { resolved: readonly ResolvedPosition[]; frame: RiskFrame },
 ): Projection {
-  const current = evaluateBook(book, config, regime, pricer, { positions: true }).frame;
-  const projected = evaluateBook(combine(book, legs), config, regime, pricer, {
-    positions: true,
-  }).frame;
+  const resolved = base?.resolved ?? resolvePositions(book, pricer);
+  // Per-position rows are not needed to judge a trade; leaving them out saves 2 × n objects.
+  const current = base?.frame ?? evaluateResolved(book, resolved, config, regime).frame;
+  const after = combine(book, legs);
+  // Only the lines the trade touches are priced again: a 4-leg order on a 2000-line book
+  // costs one book's pricing, not two.
+  const before = new Map(book.positions.map((p, i) => [p, resolved[i]!]));
+  const clock = expiryClock(after.valuationTime);
+  const again = after.positions.map(
+    (p) => before.get(p) ?? resolvePosition(after, p, pricer, clock),
+  );
+  const projected = evaluateResolved(after, again, config, regime).frame;
   return { current, projected, violations: violationsBetween(current, projected) };
 }

@@ -40,6 +40,8 @@ import type { StartOfDayStore } from './start-of-day-store';
 export const RISK_INTERVAL_MS = 250;
 export const HEAVY_INTERVAL_MS = 1_000;
 const SWEEP_MS = 1_000;
+/** A review reuses the last recompute while it is at most this old (a sweep recomputes every second). */
+const EVALUATION_REUSE_MS = 1_500;
 /** Heavy results older than this, or from a book that moved since, are marked stale. */
 export const HEAVY_STALE_MS = 10_000;
 const HEAVY_STALE_MOVE = 0.0025;
@@ -63,6 +65,12 @@ export interface ProjectionInputs {
   config: CheckConfig;
   regime: RegimeState | null;
   pricer: OptionPricer;
+  /**
+   * The last recompute's book, its priced positions and its frame, while at most 1.5 s old:
+   * a review then measures the trade against the very frame on screen and prices only the
+   * trade's own lines (book, config and regime above are that recompute's too).
+   */
+  evaluated: { resolved: readonly ResolvedPosition[]; frame: RiskFrame } | null;
   line(
     inst: Instrument,
     quantity: number,
@@ -124,6 +132,14 @@ export class RiskService {
   private fault: string | null = null;
   private readonly pricer: BudgetedPricer;
   private local = new Map<string, ValidGreeks>();
+  private lastEvaluation: {
+    time: number;
+    book: RiskBook;
+    config: CheckConfig;
+    regime: RegimeState | null;
+    resolved: readonly ResolvedPosition[];
+    frame: RiskFrame;
+  } | null = null;
   private lastStartOfDay: StartOfDay = { nlv: null, basis: 'start of day not yet observed' };
 
   constructor(private readonly d: RiskServiceDeps) {
@@ -194,13 +210,18 @@ export class RiskService {
   projectionInputs(): ProjectionInputs {
     const now = this.d.clock.now();
     const inputs = this.liveInputs(now, this.lastStartOfDay);
-    const book = bookFromCache(inputs);
-    const regime = this.regime.current();
+    const last = this.lastEvaluation;
+    const fresh = last !== null && now - last.time <= EVALUATION_REUSE_MS && !this.latest?.failure;
+    const book = fresh ? last.book : bookFromCache(inputs);
+    const regime = fresh ? last.regime : this.regime.current();
     return {
       book,
-      config: this.configFor(regime, book.account.netLiquidation, book.market.vix),
+      config: fresh
+        ? last.config
+        : this.configFor(regime, book.account.netLiquidation, book.market.vix),
       regime,
       pricer: this.d.pricer,
+      evaluated: fresh ? { resolved: last.resolved, frame: last.frame } : null,
       line: (inst, quantity, id) => {
         const l = riskLine(inputs, inst, quantity, id);
         return { line: l, underlying: underlyingFor(inputs, l) };
@@ -237,6 +258,7 @@ export class RiskService {
       seed: matrix.var.seed,
     });
     this.local = localPerShare(resolved, now);
+    this.lastEvaluation = { time: now, book, config, regime: state, resolved, frame };
     const { items } = revaluables(resolved);
     this.bookInputs = {
       time: now,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { modelPricer } from '../../../../src/main/risk/engine/model-pricer';
+import { evaluateBook } from '../../../../src/main/risk/engine/frame';
 import { combine, projectTrade } from '../../../../src/main/risk/engine/projection';
 import { regimeAt } from '../../../../src/main/risk/engine/matrix-config';
 import { book, line, underlying } from './book-fixture';
@@ -66,5 +67,24 @@ describe('pre-trade projection', () => {
     const p = projectTrade(stale, [esFuture(-1)], config(), regime, pricer);
     expect(p.violations.length).toBe(p.projected.lights.length);
     expect(p.violations.every((v) => v.kind === 'stale')).toBe(true);
+  });
+
+  it('prices only the touched lines again, yet projects exactly what a full evaluation gives', () => {
+    const call = line({
+      id: 'call',
+      underlying: 'SPX',
+      secType: 'OPT',
+      quantity: -2,
+      option: { right: 'C', strike: 6100, exercise: 'european' },
+      expiry: '2026-12-18',
+      price: 17.2,
+      underlyingPrice: 5900,
+    });
+    const held = book([spxPut, call, esFuture(1)], under);
+    const legs = [{ ...spxPut, quantity: -1 }, esFuture(-1), { ...call, id: 'call2', quantity: 1 }];
+    const p = projectTrade(held, legs, config(), regime, pricer);
+    const full = evaluateBook(combine(held, legs), config(), regime, pricer);
+    expect(p.projected).toEqual(full.frame);
+    expect(p.current).toEqual(evaluateBook(held, config(), regime, pricer).frame);
   });
 });
