@@ -63,6 +63,8 @@ export interface OpenOrderView {
   status: string;
   whatIf: boolean;
   margin: MarginFields | null;
+  /** A what-if copy without figures may still carry TWS's warning. */
+  warningText?: string;
 }
 
 const unset = (x: number | null): Field => x ?? UNSET_DOUBLE;
@@ -123,7 +125,7 @@ export function openOrderMessage(o: OpenOrderView, version: number): Field[] {
     // commission, minCommission, maxCommission, commissionCurrency, warningText
     ...(m
       ? [unset(m.commission), unset(m.commission), unset(m.commission), 'USD', m.warningText]
-      : [UNSET_DOUBLE, UNSET_DOUBLE, UNSET_DOUBLE, '', '']),
+      : [UNSET_DOUBLE, UNSET_DOUBLE, UNSET_DOUBLE, '', o.warningText ?? '']),
     // randomizeSize, randomizePrice, conditions count
     ...[0, 0, 0],
     // adjustedOrderType, triggerPrice, trailStopPrice, lmtPriceOffset, adjustedStopPrice,

@@ -40,7 +40,16 @@ const ORDER_TYPES = new Set(['LMT', 'MKT']);
 const CANCELED = 'Order Canceled - reason:';
 const rejected = (reason: string): string => `Order rejected - reason:${reason}`;
 
-export function registerOrders(ctx: BridgeContext): FakeOrderBook {
+export interface OrderOptions {
+  /**
+   * How what-if answers come, as TWS sends them: `normal` one openOrder with the figures;
+   * `warning-first` a first copy with only a warning and every figure unset, then the real one
+   * (TWS does this); `empty` only that first copy (as combo what-ifs sometimes come back).
+   */
+  whatIfReplies?: 'normal' | 'warning-first' | 'empty';
+}
+
+export function registerOrders(ctx: BridgeContext, opts: OrderOptions = {}): FakeOrderBook {
   const { tws, sim } = ctx;
   const sessions = new PerSession<{ autoBind: boolean }>(
     () => ({ autoBind: false }),
@@ -182,6 +191,20 @@ export function registerOrders(ctx: BridgeContext): FakeOrderBook {
           warningText: impact.warning ?? '',
         };
         const view = book.viewFor(id, s.clientId, request, echo);
+        const replies = opts.whatIfReplies ?? 'normal';
+        if (replies !== 'normal') {
+          // Every figure unset (the encoder writes IB's unset value), only a warning.
+          const warningText = 'Margin figures follow';
+          const empty = {
+            ...view,
+            status: 'PreSubmitted',
+            whatIf: true,
+            margin: null,
+            warningText,
+          };
+          s.send(openOrderMessage(empty, s.version));
+          if (replies === 'empty') return;
+        }
         const fields = { ...view, status: 'PreSubmitted', whatIf: true, margin };
         s.send(openOrderMessage(fields, s.version));
       },

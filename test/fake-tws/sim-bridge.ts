@@ -22,12 +22,12 @@ import { registerHistoricalData } from './historical';
 import type { MarketDataOptions } from './market-data';
 import { registerMarketData } from './market-data';
 import type { FakeOrderBook } from './order-book';
-import { registerOrders } from './orders';
+import { registerOrders, type OrderOptions } from './orders';
 import type { PnlOptions } from './pnl';
 import { registerPnl } from './pnl';
 import type { FakeTws } from './server';
 
-export interface SimBridgeOptions extends MarketDataOptions, PnlOptions {
+export interface SimBridgeOptions extends MarketDataOptions, PnlOptions, OrderOptions {
   /** The account positions and values are reported under (default: the fake's first account). */
   account?: string;
 }
@@ -70,7 +70,7 @@ export function attachSimulator(
   const lines = registerMarketData(ctx, opts);
   registerContractDetails(ctx);
   registerHistoricalData(ctx);
-  const orders = registerOrders(ctx);
+  const orders = registerOrders(ctx, opts);
   return {
     contracts: ctx.contracts,
     account,

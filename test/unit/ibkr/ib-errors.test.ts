@@ -22,6 +22,29 @@ describe('TWS codes in plain words', () => {
     expect(r.words).toContain('insufficient margin');
   });
 
+  it("says in plain words that TWS's Read-Only API blocks orders and what-ifs, and how to lift it", () => {
+    const r = describeIbCode(
+      321,
+      "Error validating request.-'bN' : cause - The API interface is currently in Read-Only mode.",
+    );
+    expect(r.code).toBe('IB_READ_ONLY_API');
+    expect(r.words).toMatch(/refuses orders and what-if margin checks/);
+    expect(r.words).toMatch(/untick "Read-Only API"/);
+  });
+
+  it('shows TWS precautions and tick-grid refusals with their own message', () => {
+    const held = describeIbCode(451, 'The order value exceeds the precautionary limit');
+    expect(held).toMatchObject({ code: 'IB_PRECAUTION', severity: 'error' });
+    expect(held.words).toContain('exceeds the precautionary limit');
+    expect(describeIbCode(10311, 'This order will be directly routed').code).toBe('IB_PRECAUTION');
+    const tick = describeIbCode(110, 'The price does not conform to the minimum price variation');
+    expect(tick.code).toBe('IB_PRICE_INCREMENT');
+    expect(tick.words).toContain('minimum price variation');
+    expect(describeIbCode(202, 'Order Canceled - reason: precaution').words).toContain(
+      'precaution',
+    );
+  });
+
   it('passes unknown codes through with their number', () => {
     expect(describeIbCode(9999, 'Something new')).toEqual({
       code: 'IB_9999',

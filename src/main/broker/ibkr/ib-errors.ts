@@ -24,9 +24,19 @@ const TABLE: Readonly<Record<number, IbErrorInfo>> = {
     severity: 'error',
     words: 'TWS refused a duplicate order id.',
   },
+  110: {
+    code: 'IB_PRICE_INCREMENT',
+    severity: 'error',
+    words: "The limit price is not on the contract's tick grid.",
+  },
   200: { code: 'IB_NO_SECURITY', severity: 'error', words: 'TWS does not know this contract.' },
   201: { code: 'IB_ORDER_REJECTED', severity: 'error', words: 'The order was rejected.' },
   202: { code: 'IB_ORDER_CANCELLED', severity: 'info', words: 'The order was cancelled.' },
+  321: {
+    code: 'IB_INVALID_REQUEST',
+    severity: 'error',
+    words: 'TWS refused the request as invalid.',
+  },
   354: {
     code: 'IB_NO_MARKET_DATA',
     severity: 'warning',
@@ -36,6 +46,12 @@ const TABLE: Readonly<Record<number, IbErrorInfo>> = {
     code: 'IB_ORDER_WARNING',
     severity: 'warning',
     words: 'TWS attached a warning to the order.',
+  },
+  451: {
+    code: 'IB_PRECAUTION',
+    severity: 'error',
+    words:
+      "TWS's precautionary settings stopped the order; confirm it in TWS or change them there.",
   },
   502: {
     code: 'IB_CONNECT_FAILED',
@@ -72,6 +88,11 @@ const TABLE: Readonly<Record<number, IbErrorInfo>> = {
     words: 'TWS lost its link to IB servers: prices are stale.',
   },
   2158: { code: 'IB_FARM_OK', severity: 'info', words: 'Security definition farm is up.' },
+  10311: {
+    code: 'IB_PRECAUTION',
+    severity: 'warning',
+    words: "TWS's precautionary settings flagged the order.",
+  },
   10090: {
     code: 'IB_PARTIAL_MARKET_DATA',
     severity: 'warning',
@@ -89,11 +110,23 @@ const TABLE: Readonly<Record<number, IbErrorInfo>> = {
   },
 };
 
+/** Codes whose TWS message carries the reason (a rejection, a precaution, a cancel's cause). */
+const WITH_DETAIL = new Set([110, 201, 202, 321, 399, 451, 10311]);
+
+const READ_ONLY: IbErrorInfo = {
+  code: 'IB_READ_ONLY_API',
+  severity: 'error',
+  words:
+    'TWS is in Read-Only API mode: it refuses orders and what-if margin checks. To trade from ' +
+    'Bulwark, untick "Read-Only API" in TWS (Global Configuration → API → Settings).',
+};
+
 /** Bulwark's view of a TWS code; TWS's message is appended where it carries the detail. */
 export function describeIbCode(code: number, twsMessage: string): IbErrorInfo {
+  if (/read[- ]only/i.test(twsMessage)) return READ_ONLY;
   const known = TABLE[code];
   if (known) {
-    const detail = code === 201 || code === 399 ? ` ${twsMessage}` : '';
+    const detail = WITH_DETAIL.has(code) && twsMessage ? ` ${twsMessage}` : '';
     return { ...known, words: `${known.words}${detail}` };
   }
   const severity: IbSeverity = code >= 2100 && code < 2200 ? 'info' : 'error';

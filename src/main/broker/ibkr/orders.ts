@@ -21,7 +21,7 @@ import type {
   WorkingOrder,
 } from '@shared/domain/orders';
 import type { Emitter } from '@shared/util/emitter';
-import type { Timers } from '@shared/util/timers';
+import type { TimerHandle, Timers } from '@shared/util/timers';
 import { RecentIds } from '../../util/recent-ids';
 import type { BrokerEvents } from '../port';
 import { describeIbCode } from './ib-errors';
@@ -35,6 +35,12 @@ import {
 } from './order-mapping';
 
 const DEADLINE_MS = 15_000;
+/**
+ * TWS may answer a what-if first with a copy that has only a warning and unset figures, the
+ * real one right after; a combo what-if sometimes never gets figures. After a copy without
+ * figures, wait this long for one with them before refusing.
+ */
+const WHAT_IF_GRACE_MS = 1_500;
 /** Longer than the 7 days of trades TWS can be set to replay, so a replay is never a new fill. */
 const RETAIN_MS = 8 * 24 * 3_600_000;
 const FINAL = new Set(['Filled', 'Cancelled', 'Inactive']);
@@ -56,6 +62,8 @@ export class IbOrders {
     this.filledByExec.delete(id);
   });
   private readonly whatIfs = new Map<number, Pending<MarginImpact>>();
+  /** What-ifs that got a copy without figures: the warning it carried and the grace timer. */
+  private readonly emptyWhatIfs = new Map<number, { warning: string; timer: TimerHandle }>();
   private readonly cancels = new Map<number, Pending<void>>();
   /** Per order, the largest cumulative quantity seen in its executions (per unit of the leg). */
   private readonly filledByExec = new Map<number, number>();
@@ -160,6 +168,8 @@ export class IbOrders {
     const lost = new Error('TWS session ended before the answer came');
     for (const p of [...this.whatIfs.values(), ...this.cancels.values()]) p.reject(lost);
     this.whatIfs.clear();
+    for (const e of this.emptyWhatIfs.values()) this.timers.clearTimeout(e.timer);
+    this.emptyWhatIfs.clear();
     this.cancels.clear();
   }
 
@@ -264,8 +274,22 @@ export class IbOrders {
     const whatIf = this.whatIfs.get(orderId);
     if (whatIf && order.whatIf) {
       const impact = marginImpactOf(state);
-      if (impact) whatIf.resolve(impact);
-      else whatIf.reject(new Error(`what-if for order ${orderId}: TWS returned no margin figures`));
+      const empty = this.emptyWhatIfs.get(orderId);
+      if (impact) {
+        if (empty) this.timers.clearTimeout(empty.timer);
+        this.emptyWhatIfs.delete(orderId);
+        whatIf.resolve(impact);
+      } else if (!empty) {
+        const warning = state.warningText ? ` (TWS: ${state.warningText})` : '';
+        const timer = this.timers.setTimeout(() => {
+          this.emptyWhatIfs.delete(orderId);
+          whatIf.reject(
+            new Error(`what-if for order ${orderId}: TWS returned no margin figures${warning}`),
+          );
+        }, WHAT_IF_GRACE_MS);
+        timer.unref?.();
+        this.emptyWhatIfs.set(orderId, { warning, timer });
+      }
       return;
     }
     if (order.whatIf) return;
