@@ -98,6 +98,31 @@ describe('order path on the core', () => {
     clock.advance(100);
   });
 
+  it('reads SELL of a sold leg as the buy it is: at a positive price it is refused, never sent', async () => {
+    const { core } = await startCore();
+    const { ticket } = await closeTicket(core, (_ask, bid) => bid);
+    const leg = { ...ticket.legs[0]!, action: 'SELL' };
+    // IB's convention: SELL 1 × [SELL put] buys the put; its price in combo terms is −price.
+    const wrong = await ok<Review>(core, 'orders.preview', {
+      ...ticket,
+      action: 'SELL',
+      legs: [leg],
+    });
+    expect(wrong.decision).toBe('denied');
+    expect(wrong.denials.map((d) => d.code)).toContain('INVALID_ORDER');
+    expect(wrong.order).toMatchObject({ action: 'BUY', limitPrice: -ticket.limitPrice });
+    const right = await ok<Review>(core, 'orders.preview', {
+      ...ticket,
+      action: 'SELL',
+      limitPrice: -ticket.limitPrice,
+      legs: [leg],
+    });
+    expect(right.order).toMatchObject({ action: 'BUY', limitPrice: ticket.limitPrice });
+    expect(right.order.legs[0]!.action).toBe('BUY');
+    expect(right.reducesRisk).toBe(true);
+    expect(core.broker.openOrders()).toHaveLength(0);
+  });
+
   it('a forged token is TOKEN_INVALID', async () => {
     const { core } = await startCore();
     const r = await core.api.commands.dispatch('orders.submit', { confirmToken: 'forged' });

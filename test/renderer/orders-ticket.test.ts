@@ -127,6 +127,17 @@ describe('close and roll from a position', () => {
     expect(t.draft.limitText).not.toBe('');
   });
 
+  it('closing a long sells it: SELL with the leg bought, priced positive at the mid', () => {
+    const long: PositionRow = row('5700', { instrument: option('P', 5700), quantity: 2 });
+    const d = closeDraft(long);
+    const derived = deriveLegs(d, spxChain(), null);
+    expect(derived.action).toBe('SELL');
+    // A SELL leg would flip the side again in IB's convention: the close would buy.
+    expect(derived.legs).toEqual([{ instrument: option('P', 5700), action: 'BUY', ratio: 1 }]);
+    const t = withChains(openTicketState(d), { near: spxChain() }, book);
+    expect(Number(t.draft.limitText)).toBeGreaterThan(0);
+  });
+
   it('roll sells the calendar of a short option: buy back this one, sell the next expiry', () => {
     const d = rollDraft(short)!;
     let t = withChains(openTicketState(d), { near: spxChain() }, book);

@@ -47,6 +47,27 @@ export function orderAccount(broker: BrokerView, ticket: OrderTicket): string | 
   );
 }
 
+/**
+ * One reading of single-leg orders everywhere: the leg is bought and the order's side says
+ * what is done. `SELL 1 × [SELL x] at p` is, in IB's combo terms, buying x at −p; it becomes
+ * `BUY 1 × [BUY x] at −p` (a positive price for a buy that makes no sense is then refused by
+ * the gate, never sent as a buy at +p).
+ */
+export function normalizeTicket(t: OrderTicket): OrderTicket {
+  const leg = t.legs[0];
+  if (t.legs.length !== 1 || !leg || leg.action === 'BUY') return t;
+  const neg = (x: number) => (x === 0 ? 0 : -x);
+  return {
+    ...t,
+    action: t.action === 'BUY' ? 'SELL' : 'BUY',
+    ...(t.limitPrice !== undefined ? { limitPrice: neg(t.limitPrice) } : {}),
+    legs: [{ ...leg, action: 'BUY' }],
+    ...(t.execution?.kind === 'walk'
+      ? { execution: { kind: 'walk' as const, worstPrice: neg(t.execution.worstPrice) } }
+      : {}),
+  };
+}
+
 export function orderRequest(
   ticket: OrderTicket,
   instruments: readonly Instrument[],

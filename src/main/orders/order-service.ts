@@ -21,6 +21,7 @@ import type { GateContext, WhatIfOutcome } from './gate/types';
 import {
   freshQuotes,
   gateContext,
+  normalizeTicket,
   orderAccount,
   orderRequest,
   projectOrder,
@@ -119,7 +120,8 @@ export class OrderService {
     if (dd) this.trading.observeDrawdown(dd.light === 'red', dd.explanation);
   }
 
-  async preview(ticket: OrderTicket): Promise<Review> {
+  async preview(asGiven: OrderTicket): Promise<Review> {
+    const ticket = normalizeTicket(asGiven);
     const instruments = await this.resolveLegs(ticket);
     const clientRef = this.nextRef();
     const order = orderRequest(

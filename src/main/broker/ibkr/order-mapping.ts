@@ -47,9 +47,12 @@ export function orderContract(req: OrderRequest): Contract {
 }
 
 export function ibOrder(orderId: number, req: OrderRequest, whatIf = false): Order {
-  // A single leg's action folds into the order's: SELL of a BUY leg sells the contract.
+  // A single leg's action folds into the order's: SELL of a BUY leg sells the contract. A SELL
+  // leg is priced in combo terms (−price), as the gate and the simulator read it: fold the
+  // sign too, so BUY 1 × [SELL x] at −2.10 sells x at 2.10.
   const leg = req.legs[0]!;
-  const action = req.legs.length === 1 && leg.action === 'SELL' ? flip(req.action) : req.action;
+  const folded = req.legs.length === 1 && leg.action === 'SELL';
+  const action = folded ? flip(req.action) : req.action;
   const order: Order = {
     orderId,
     action: action === 'BUY' ? OrderAction.BUY : OrderAction.SELL,
@@ -60,7 +63,7 @@ export function ibOrder(orderId: number, req: OrderRequest, whatIf = false): Ord
     transmit: true,
     whatIf,
   };
-  if (req.limitPrice !== undefined) order.lmtPrice = req.limitPrice;
+  if (req.limitPrice !== undefined) order.lmtPrice = folded ? -req.limitPrice : req.limitPrice;
   if (req.account) order.account = req.account;
   if (req.orderRef) order.orderRef = req.orderRef;
   return order;

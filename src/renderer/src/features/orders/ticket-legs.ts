@@ -113,9 +113,10 @@ export function deriveLegs(
   const side = d.side ?? 'BUY';
   if (d.kind === 'close') {
     if (!d.fixed) return fail(side, ['Nothing to close.']);
+    // The order's side closes; the leg is bought (a SELL leg would flip the side again).
     return {
       action: d.fixed.action,
-      legs: [d.fixed],
+      legs: [{ ...d.fixed, action: 'BUY' }],
       label: `Close ${d.fixed.instrument.description}`,
       problems: [],
       notes: [],
@@ -133,7 +134,7 @@ export function deriveLegs(
     const verb = side === 'BUY' ? 'Buy' : 'Sell';
     return {
       action: side,
-      legs: [{ instrument: u, action: side, ratio: 1 }],
+      legs: [{ instrument: u, action: 'BUY', ratio: 1 }],
       label: `${verb} ${u.description}${d.kind === 'stock' ? ' shares' : ''}`,
       problems: [],
       notes: [],
