@@ -22,7 +22,7 @@ import {
   orderFingerprint,
   reduceAnalysis,
 } from './gate/order-facts';
-import type { GateContext, GateLeg, WhatIfOutcome } from './gate/types';
+import type { GateContext, GateLeg, ReduceAnalysis, WhatIfOutcome } from './gate/types';
 
 export interface GateInputDeps {
   broker: BrokerView;
@@ -32,6 +32,11 @@ export interface GateInputDeps {
   settings(): SettingsRead;
   trading(): { state: TradingState; drawdownBreached: boolean };
   recentSends(): ReadonlyArray<{ fingerprint: string; time: number }>;
+  /**
+   * The signed change still to come on an instrument from orders already working (their
+   * unfilled remainder): a second close of the same short must not count as reducing it.
+   */
+  working?(key: string): number;
   now(): number;
   quoteMaxAgeMs: number;
   /** How long a review waits for a leg's first two-sided quote. */
@@ -156,6 +161,21 @@ export function projectOrder(
   }
 }
 
+/** Below a dollar a what-if's margin change is rounding, not margin. */
+const MARGIN_NOISE = 1;
+
+/**
+ * The reduce analysis once the broker's what-if is in: shrinking positions while adding margin
+ * (selling a spread's long wing, closing a hedge) is not "only reduces", so every limit, the
+ * cushion and reduce-only apply to it. Without a what-if the positions alone decide, so a
+ * trader can still get out when the broker cannot answer.
+ */
+export function withMargin(reduce: ReduceAnalysis, whatIf: WhatIfOutcome): ReduceAnalysis {
+  if (!reduce.reduces || whatIf.kind !== 'impact') return reduce;
+  const added = Math.max(whatIf.impact.maintMarginChange, whatIf.impact.initMarginChange);
+  return added > MARGIN_NOISE ? { ...reduce, reduces: false, marginAdded: added } : reduce;
+}
+
 export async function runWhatIf(
   whatIf: (o: OrderRequest) => Promise<MarginImpact>,
   order: OrderRequest,
@@ -184,7 +204,9 @@ export function gateContext(d: GateInputDeps, parts: ContextParts): GateContext 
   const { order, quotes, ticket } = parts;
   const inputs = parts.projection?.inputs ?? parts.inputs ?? d.projection();
   const changes = legChanges(order);
-  const held = order.legs.map((l) => heldIn(d.broker, order.account, l.instrument.key));
+  const held = order.legs.map(
+    (l) => heldIn(d.broker, order.account, l.instrument.key) + (d.working?.(l.instrument.key) ?? 0),
+  );
   const legs: GateLeg[] = order.legs.map((l, i) => {
     const quote = quotes[i] ?? null;
     const line = inputs.line(l.instrument, changes[i] ?? 0, 'gate');

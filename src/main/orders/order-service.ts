@@ -26,6 +26,7 @@ import {
   orderRequest,
   projectOrder,
   runWhatIf,
+  withMargin,
   type GateInputDeps,
 } from './gate-inputs';
 import { LegResolver } from './leg-resolver';
@@ -106,6 +107,7 @@ export class OrderService {
         drawdownBreached: this.trading.isDrawdownBreached,
       }),
       recentSends: () => this.sends,
+      working: (key) => this.tracker.remainingChange(key),
     };
   }
 
@@ -154,6 +156,7 @@ export class OrderService {
       : await runWhatIf((o) => this.d.broker.whatIf(o), order, connected);
     const ctx = {
       ...ctx0,
+      reduce: withMargin(ctx0.reduce, whatIf),
       projection: projection.projection,
       projectionError: projection.error,
       whatIf,
@@ -288,13 +291,26 @@ export class OrderService {
     const { order, ticket, review } = redeemed.payload;
     // Fresh quotes, state and settings: the fast checks again, at the instant of sending.
     const quotes = await freshQuotes(this.inputs, order, Math.min(this.d.quoteWaitMs, 500));
-    const ctx: GateContext = gateContext(this.inputs, {
+    const fresh = gateContext(this.inputs, {
       ticket,
       order,
       quotes,
       projection: null,
       whatIf: { kind: 'not-run' },
     });
+    // What the review learnt from the what-if stands: an order that adds margin never becomes
+    // "only reduces" at the re-check (e.g. when trading turned reduce-only in between).
+    const ctx: GateContext = review.reducesRisk
+      ? fresh
+      : { ...fresh, reduce: { ...fresh.reduce, reduces: false } };
+    if (review.reducesRisk && !fresh.reduce.reduces) {
+      this.d.log.warn('order denied at submit', { clientRef: order.orderRef, codes: 'REVIEW' });
+      throw new ApiFailure(
+        'ORDER_DENIED',
+        'Not sent: since the review, positions or working orders changed and this order no longer only reduces risk. Simulate again.',
+        { codes: 'RISK_LIMIT' },
+      );
+    }
     const gate = runGate(ctx, 'fast');
     const decided = (orderId: number | null) =>
       this.decisions.record({

@@ -75,10 +75,16 @@ export function tradingState(ctx: GateContext): CheckResult {
   const reduceOnly = s.state === 'reduce-only' || ctx.drawdownBreached;
   if (reduceOnly && !ctx.reduce.reduces) {
     const why = s.state === 'reduce-only' ? s.reason : 'the daily loss limit is breached';
+    const added = ctx.reduce.marginAdded;
     return deny(
       'REDUCE_ONLY',
-      `Reduce-only (${why}): only orders that close or shrink positions may be sent`,
-      { opening: ctx.reduce.opening.reduce((a, b) => a + b, 0) },
+      added !== undefined
+        ? `Reduce-only (${why}): this order shrinks positions but adds $${Math.round(added).toLocaleString('en-US')} of margin, so it does not only reduce risk`
+        : `Reduce-only (${why}): only orders that close or shrink positions may be sent`,
+      {
+        opening: ctx.reduce.opening.reduce((a, b) => a + b, 0),
+        ...(added !== undefined ? { marginAdded: Math.round(added) } : {}),
+      },
     );
   }
   return pass(reduceOnly ? 'reduce-only, and this order only reduces' : 'trading is active');

@@ -29,6 +29,11 @@ export interface ReduceAnalysis {
   reduces: boolean;
   /** Per leg, the contracts that open new exposure (a close larger than the position). */
   opening: number[];
+  /**
+   * Margin the broker's what-if says the order adds, when it adds some: an order that shrinks
+   * positions but adds margin (selling a spread's protective wing) does not only reduce.
+   */
+  marginAdded?: number;
 }
 
 export type WhatIfOutcome =
