@@ -106,4 +106,38 @@ describe('only reduces, on the core', () => {
     expect(second.denials.map((d) => d.code)).toContain('REDUCE_ONLY');
     expect(core.broker.openOrders()).toHaveLength(1);
   });
+
+  it('a new limit on an opening order is refused in reduce-only, like a new order', async () => {
+    const { core } = await startCore();
+    // Buying more of something long opens; at the bid it rests. The first such order the gate
+    // allows (most add to a red light on the demo book).
+    let opening: { review: Review; bid: number } | null = null;
+    for (const p of core.broker.positions()) {
+      const q = core.broker.lastQuote(p.instrument.key);
+      if (p.quantity <= 0 || !q?.bid) continue;
+      const review = await ok<Review>(
+        core,
+        'orders.preview',
+        single(p.instrument.key, 'BUY', 1, q.bid),
+      );
+      if (review.denials.length === 0) {
+        opening = { review, bid: q.bid };
+        break;
+      }
+    }
+    expect(opening, 'some opening order passes the gate').not.toBeNull();
+    const { review, bid } = opening!;
+    expect(review.reducesRisk).toBe(false);
+    const { orderId } = await ok<{ orderId: number }>(core, 'orders.submit', {
+      confirmToken: review.confirmToken,
+    });
+    await ok(core, 'trading.set', { state: 'reduce-only', reason: 'test' });
+    const r = await core.api.commands.dispatch('orders.modify', {
+      orderId,
+      limitPrice: bid + 0.05,
+    });
+    expect(r).toMatchObject({ ok: false, error: { code: 'ORDER_DENIED' } });
+    if (!r.ok) expect(r.error.details?.codes).toContain('REDUCE_ONLY');
+    expect(core.broker.openOrders()[0]!.request.limitPrice).toBe(bid);
+  });
 });

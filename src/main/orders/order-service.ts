@@ -4,7 +4,6 @@
  * checks again on fresh quotes, state and settings, and only then calls placeOrder. Sends are
  * serialised so the rate and duplicate checks see every earlier send.
  */
-import { randomUUID } from 'node:crypto';
 import { ApiFailure } from '@shared/api/errors';
 import type { Instrument } from '@shared/domain/instrument';
 import type { OrderEvent, OrderRecord, OrderTicket, Review } from '@shared/domain/order-ticket';
@@ -33,16 +32,7 @@ import { LegResolver } from './leg-resolver';
 import { isEnded, OrderTracker } from './order-tracker';
 import { TradingStateMachine } from './trading-state';
 import { WalkingLimits } from './walking-limit';
-import {
-  comboPricesOf,
-  cushionOf,
-  inRegularHours,
-  lightChanges,
-  midOf,
-  ticketOf,
-  tokenWords,
-  tradeGreeks,
-} from './review-parts';
+import { buildReview, inRegularHours, ticketOf, tokenWords } from './review-parts';
 import { comboPrices, comboTick } from './gate/order-facts';
 
 export type OrderServiceDeps = Omit<GateInputDeps, 'broker' | 'trading' | 'recentSends'> & {
@@ -72,6 +62,8 @@ export class OrderService {
   /** Every review and submit decision of the session (the journal's source). */
   readonly decisions = new DecisionLog();
   private readonly sends: Array<{ fingerprint: string; time: number }> = [];
+  /** Per sent order, whether its review found that it only reduces (modify re-checks on it). */
+  private readonly reducing = new Map<number, boolean>();
   private sending: Promise<unknown> = Promise.resolve();
   private refs = 0;
 
@@ -163,40 +155,17 @@ export class OrderService {
     };
     const gate = runGate(ctx, 'all');
     const settings = ctx.settings.ok ? ctx.settings.settings : null;
-    const review: Review = {
-      reviewId: randomUUID(),
+    const review = buildReview({
       clientRef,
-      decision: gate.decision,
-      denials: gate.denials,
-      warnings: gate.warnings,
-      checks: gate.checks,
-      confirmToken: null,
-      expiresAt: null,
+      gate,
+      ctx,
+      ticket,
       order,
-      strategy: ticket.strategy ?? null,
-      rationale: ticket.rationale ?? null,
-      execution: ticket.execution ?? { kind: 'limit' },
-      reducesRisk: ctx.reduce.reduces,
-      legs: ctx.legs.map((l, i) => ({
-        instrument: l.instrument,
-        action: l.action,
-        ratio: l.ratio,
-        bid: l.quote?.bid ?? null,
-        ask: l.quote?.ask ?? null,
-        mid: midOf(l.quote),
-        delta: this.d.cache.optionGreeks(l.instrument.key)?.delta ?? null,
-        iv: this.d.cache.optionGreeks(l.instrument.key)?.iv ?? null,
-        quoteTime: quotes[i]?.time ?? null,
-      })),
-      prices: { ...comboPricesOf(ctx), tick: ctx.prices.tick },
-      tradeGreeks: tradeGreeks(projection.projection?.current, projection.projection?.projected),
-      lights: lightChanges(projection.projection?.current, projection.projection?.projected),
-      whatIf: whatIf.kind === 'impact' ? whatIf.impact : null,
-      whatIfSource: whatIf.kind === 'impact' ? whatIf.source : null,
-      cushion: cushionOf(ctx),
-      tradingState: ctx.trading,
-      createdAt: this.d.now(),
-    };
+      quotes,
+      projection: projection.projection,
+      greeks: (key) => this.d.cache.optionGreeks(key),
+      now: this.d.now(),
+    });
     if (gate.decision !== 'denied' && settings) {
       const { token, expiresAt } = this.tokens.issue(
         { order, ticket, review },
@@ -253,18 +222,27 @@ export class OrderService {
     }
     const ticket = { ...ticketOf(r.request), limitPrice };
     const order = { ...r.request, limitPrice };
-    const quotes = await freshQuotes(this.inputs, order, this.d.quoteWaitMs);
-    const ctx = gateContext(this.inputs, {
+    // The order's own remainder is what is being changed: it must not count against itself.
+    const inputs = {
+      ...this.inputs,
+      working: (k: string) => this.tracker.remainingChange(k, orderId),
+    };
+    const quotes = await freshQuotes(inputs, order, this.d.quoteWaitMs);
+    const fresh = gateContext(inputs, {
       ticket,
       order,
       quotes,
       projection: null,
       whatIf: { kind: 'not-run' },
     });
-    // A new price is checked by the collar and the data checks; the rest was checked at send.
+    const ctx = this.reducing.get(orderId)
+      ? fresh
+      : { ...fresh, reduce: { ...fresh.reduce, reduces: false } };
+    // A new price is a new decision: every fast check applies (trading state, live opt-in,
+    // collar, data, shape), except those about sending a new order (duplicate, rate).
     const gate = runGate({ ...ctx, recentSends: [] }, 'fast');
-    const blocking = gate.denials.filter((x) =>
-      ['PRICE_COLLAR', 'STALE_DATA', 'SETTINGS_INVALID', 'TRADING_HALTED'].includes(x.code),
+    const blocking = gate.denials.filter(
+      (x) => !['DUPLICATE_ORDER', 'ORDER_RATE'].includes(x.code),
     );
     if (blocking.length > 0) {
       throw new ApiFailure('ORDER_DENIED', blocking.map((x) => x.message).join('; '), {
@@ -345,6 +323,7 @@ export class OrderService {
       throw new ApiFailure('ORDER_REJECTED', `The broker refused the order: ${errorMessage(e)}`);
     }
     decided(orderId);
+    this.reducing.set(orderId, ctx.reduce.reduces);
     this.sends.push({ fingerprint: ctx.fingerprint, time: this.d.now() });
     if (this.sends.length > RECENT_SENDS) this.sends.shift();
     this.tracker.track(orderId, order, {

@@ -138,11 +138,14 @@ export class OrderTracker {
   }
 
   /** Newest first. */
-  /** Σ over working orders of what their unfilled remainder would still do to this instrument. */
-  remainingChange(key: string): number {
+  /**
+   * Σ over working orders (but `except`) of what their unfilled remainder would still do to
+   * this instrument.
+   */
+  remainingChange(key: string, except?: number): number {
     let sum = 0;
     for (const r of this.records.values()) {
-      if (isEnded(r.status) || r.remaining <= 0) continue;
+      if (r.orderId === except || isEnded(r.status) || r.remaining <= 0) continue;
       const side = r.request.action === 'BUY' ? 1 : -1;
       for (const l of r.request.legs) {
         if (l.instrument.key !== key) continue;

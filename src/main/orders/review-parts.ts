@@ -2,10 +2,14 @@
  * Pieces of a review the order service assembles: the trade's own Greeks and light changes
  * from the projection, the cushion before and after, the far price, and plain words.
  */
+import { randomUUID } from 'node:crypto';
 import type { LightChange, OrderTicket, Review, TradeGreeks } from '@shared/domain/order-ticket';
+import type { Quote } from '@shared/domain/market';
 import type { OrderRequest } from '@shared/domain/orders';
 import type { RiskFrame } from '@shared/domain/risk';
 import { newYorkDate, newYorkWallTime, weekday } from '@shared/domain/time';
+import type { Projection } from '../risk/engine/projection';
+import type { GateResult } from './gate/pipeline';
 import type { GateContext } from './gate/types';
 
 /** 09:30–16:00 New York on a weekday (exchange holidays are not modelled: the walk then waits on an order that cannot fill). */
@@ -95,4 +99,55 @@ export function cushionOf(ctx: GateContext): Review['cushion'] {
     after = (i.equityWithLoanAfter - i.maintMarginAfter) / nlv;
   }
   return { before, after, min: ctx.cushionMin };
+}
+
+export interface ReviewParts {
+  clientRef: string;
+  gate: GateResult;
+  ctx: GateContext;
+  ticket: OrderTicket;
+  order: OrderRequest;
+  quotes: ReadonlyArray<Quote | null>;
+  projection: Projection | null;
+  greeks(key: string): { delta: number | null; iv: number | null } | undefined;
+  now: number;
+}
+
+/** What the trader reads: the gate's verdict with everything it was based on (no token yet). */
+export function buildReview(p: ReviewParts): Review {
+  const { ctx, gate, ticket, projection, whatIf } = { ...p, whatIf: p.ctx.whatIf };
+  return {
+    reviewId: randomUUID(),
+    clientRef: p.clientRef,
+    decision: gate.decision,
+    denials: gate.denials,
+    warnings: gate.warnings,
+    checks: gate.checks,
+    confirmToken: null,
+    expiresAt: null,
+    order: p.order,
+    strategy: ticket.strategy ?? null,
+    rationale: ticket.rationale ?? null,
+    execution: ticket.execution ?? { kind: 'limit' },
+    reducesRisk: ctx.reduce.reduces,
+    legs: ctx.legs.map((l, i) => ({
+      instrument: l.instrument,
+      action: l.action,
+      ratio: l.ratio,
+      bid: l.quote?.bid ?? null,
+      ask: l.quote?.ask ?? null,
+      mid: midOf(l.quote),
+      delta: p.greeks(l.instrument.key)?.delta ?? null,
+      iv: p.greeks(l.instrument.key)?.iv ?? null,
+      quoteTime: p.quotes[i]?.time ?? null,
+    })),
+    prices: { ...comboPricesOf(ctx), tick: ctx.prices.tick },
+    tradeGreeks: tradeGreeks(projection?.current, projection?.projected),
+    lights: lightChanges(projection?.current, projection?.projected),
+    whatIf: whatIf.kind === 'impact' ? whatIf.impact : null,
+    whatIfSource: whatIf.kind === 'impact' ? whatIf.source : null,
+    cushion: cushionOf(ctx),
+    tradingState: ctx.trading,
+    createdAt: p.now,
+  };
 }
