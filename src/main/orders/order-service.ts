@@ -90,6 +90,7 @@ export class OrderService {
         ).natural,
       tick: (r) => comboTick(r.request, r.request.limitPrice ?? null),
       inRegularHours,
+      hold: (r) => this.walkHold(r),
     });
     this.inputs = {
       ...d,
@@ -101,6 +102,22 @@ export class OrderService {
       recentSends: () => this.sends,
       working: (key) => this.tracker.remainingChange(key),
     };
+  }
+
+  /** Whether a walking limit may take its next step now. */
+  private walkHold(r: OrderRecord): { kind: 'stop' | 'pause'; why: string } | null {
+    const state = this.trading.current();
+    if (state.state === 'halted') return { kind: 'stop', why: `trading halted (${state.reason})` };
+    const reduceOnly = state.state === 'reduce-only' || this.trading.isDrawdownBreached;
+    if (reduceOnly && !this.reducing.get(r.orderId))
+      return { kind: 'stop', why: 'reduce-only, and this order opens risk' };
+    const now = this.d.now();
+    for (const l of r.request.legs) {
+      const q = this.d.cache.quote(l.instrument.key);
+      if (!q || q.bid === null || q.ask === null || now - q.time > this.d.quoteMaxAgeMs)
+        return { kind: 'pause', why: `no fresh quote for ${l.instrument.description}` };
+    }
+    return null;
   }
 
   stop(): void {

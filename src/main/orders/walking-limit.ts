@@ -28,6 +28,11 @@ export interface WalkDeps {
   natural(record: OrderRecord): number | null;
   tick(record: OrderRecord): number;
   inRegularHours(now: number): boolean;
+  /**
+   * Before each step: `stop` ends the walk where it is (trading halted, or reduce-only while
+   * the order opens risk); `pause` skips this step (a leg's quote is missing or stale).
+   */
+  hold?(record: OrderRecord): { kind: 'stop' | 'pause'; why: string } | null;
 }
 
 interface Walk {
@@ -112,6 +117,15 @@ export class WalkingLimits {
     }
     if (w.rules.regularHoursOnly && !this.d.inRegularHours(this.d.clock.now())) {
       this.schedule(orderId); // paused: no step outside regular hours
+      return;
+    }
+    const hold = this.d.hold?.(r) ?? null;
+    if (hold?.kind === 'stop') {
+      this.end(orderId, `stopped: ${hold.why}`);
+      return;
+    }
+    if (hold?.kind === 'pause') {
+      this.schedule(orderId); // no step on data it cannot trust
       return;
     }
     if (w.state.step >= w.state.maxSteps) {

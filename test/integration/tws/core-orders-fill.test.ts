@@ -202,4 +202,31 @@ describe('confirmed orders on the wire (core + IBKR adapter + fake TWS)', () => 
     expect(prices.at(-1)).toBeCloseTo(worst, 6);
     expect(cancels(a.tws, before, orderId)).toHaveLength(1);
   });
+
+  it('a halt stops a walking limit where it is: no further modify reaches the wire', async () => {
+    const { a, core, keys } = await setUp();
+    const probe = await preview(core, condor(keys, 0), a.step);
+    const { mid, tick } = probe.prices;
+    const onGrid = (x: number) => Math.round(x * 1e6) / 1e6;
+    const start = onGrid(mid! - 10 * tick);
+    const worst = onGrid(mid! - 4 * tick);
+    const review = await preview(
+      core,
+      condor(keys, start, { execution: { kind: 'walk', worstPrice: worst } }),
+      a.step,
+      1,
+    );
+    const before = a.tws.received.length;
+    const orderId = await submit(core, review);
+    const halted = await core.api.commands.dispatch('trading.set', {
+      state: 'halted',
+      reason: 'test halt',
+    });
+    expect(halted.ok).toBe(true);
+    await new Promise((r) => setTimeout(r, 2_500)); // past two step times
+    const sends = placeOrders(a.tws, before).filter((m) => m.orderId === orderId);
+    expect(sends).toHaveLength(1); // the order itself, no step after the halt
+    const o = await orderOf(core, orderId);
+    expect(o?.walk?.ended).toMatch(/stopped: trading halted/);
+  });
 });

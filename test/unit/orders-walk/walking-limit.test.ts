@@ -37,7 +37,10 @@ describe('inRegularHours', () => {
   });
 });
 
+type Hold = { kind: 'stop' | 'pause'; why: string } | null;
+
 function harness(hours = true) {
+  let hold: Hold = null;
   const clock = new FakeClock(Date.parse('2026-11-20T11:00:00-05:00'));
   const sent: number[] = [];
   const cancelled: number[] = [];
@@ -83,6 +86,7 @@ function harness(hours = true) {
     natural: () => null,
     tick: () => 0.05,
     inRegularHours: () => hours,
+    hold: () => hold,
   });
   const step = async (ms: number) => {
     clock.advance(ms);
@@ -99,6 +103,7 @@ function harness(hours = true) {
     fill: (n: number) =>
       (record = { ...record, status: 'partially-filled', filled: n, remaining: 2 - n }),
     end: () => (record = { ...record, status: 'filled' }),
+    setHold: (h: Hold) => (hold = h),
   };
 }
 
@@ -137,5 +142,32 @@ describe('WalkingLimits', () => {
     expect(h.sent).toEqual([]);
     h.walker.end(7, 'cancelled by the trader');
     expect(h.clock.pendingTimers()).toBe(0);
+  });
+
+  it('stops where it is when told to (a halt), sending nothing more and cancelling nothing', async () => {
+    const h = harness();
+    h.walker.begin(7, 2.0, 2.3, { stepSeconds: 5, maxSteps: 3, regularHoursOnly: true });
+    await h.step(5_000);
+    expect(h.sent).toEqual([2.1]);
+    h.setHold({ kind: 'stop', why: 'trading halted (test)' });
+    await h.step(5_000);
+    await h.step(5_000);
+    expect(h.sent).toEqual([2.1]);
+    expect(h.cancelled).toEqual([]);
+    expect(h.walks.at(-1)?.ended).toBe('stopped: trading halted (test)');
+    expect(h.clock.pendingTimers()).toBe(0);
+  });
+
+  it('skips steps while a quote is missing or stale, and goes on once it is back', async () => {
+    const h = harness();
+    h.walker.begin(7, 2.0, 2.3, { stepSeconds: 5, maxSteps: 3, regularHoursOnly: true });
+    h.setHold({ kind: 'pause', why: 'no fresh quote' });
+    await h.step(5_000);
+    await h.step(5_000);
+    expect(h.sent).toEqual([]);
+    h.setHold(null);
+    await h.step(5_000);
+    expect(h.sent).toEqual([2.1]);
+    h.walker.end(7, 'cancelled by the trader');
   });
 });
