@@ -25,6 +25,9 @@ import {
 
 const codeOf = (r: CheckResult) => (r.outcome === 'warn' || r.outcome === 'deny' ? r.code : null);
 
+/** The condor for the live account the connection reports. */
+const live = () => condor({ account: 'U1234567' });
+
 const liveConnection = (account: string | null = 'U1234567'): ConnectionState => ({
   broker: 'ibkr',
   status: 'connected',
@@ -202,11 +205,13 @@ describe('live trading check', () => {
   it('passes simulated and paper accounts without an opt-in', () => {
     expect(liveTrading(context()).outcome).toBe('pass');
     const paper = { ...liveConnection('DU111'), mode: 'paper' as const };
-    expect(liveTrading(context(condor(), { connection: paper })).outcome).toBe('pass');
+    expect(liveTrading(context(condor({ account: 'DU111' }), { connection: paper })).outcome).toBe(
+      'pass',
+    );
   });
 
   it('denies a live account with LIVE_TRADING_DISABLED while live trading is off', () => {
-    expect(liveTrading(context(condor(), { connection: liveConnection() }))).toMatchObject({
+    expect(liveTrading(context(live(), { connection: liveConnection() }))).toMatchObject({
       outcome: 'deny',
       code: 'LIVE_TRADING_DISABLED',
       details: { account: 'U1234567' },
@@ -214,7 +219,7 @@ describe('live trading check', () => {
   });
 
   it('denies a live account other than the one enabled in Settings', () => {
-    const ctx = context(condor(), {
+    const ctx = context(live(), {
       connection: liveConnection(),
       settings: settingsWith({ trading: { liveTradingAccount: 'U7654321' } }),
     });
@@ -222,15 +227,28 @@ describe('live trading check', () => {
   });
 
   it('passes the live account the trader typed into Settings', () => {
-    const ctx = context(condor(), {
+    const ctx = context(live(), {
       connection: liveConnection(),
       settings: settingsWith({ trading: { liveTradingAccount: 'U1234567' } }),
     });
     expect(liveTrading(ctx).outcome).toBe('pass');
   });
 
+  it('denies an order for another account than the one Bulwark watches, opted in or not', () => {
+    const s = condor({ account: 'U7654321' });
+    const ctx = context(s, {
+      connection: liveConnection(),
+      settings: settingsWith({ trading: { liveTradingAccount: 'U7654321' } }),
+    });
+    expect(liveTrading(ctx)).toMatchObject({
+      outcome: 'deny',
+      code: 'INVALID_ORDER',
+      details: { account: 'U7654321', watched: 'U1234567' },
+    });
+  });
+
   it('denies a live account when the settings are invalid (no opt-in can be read)', () => {
-    const ctx = context(condor(), {
+    const ctx = context(live(), {
       connection: liveConnection(),
       settings: { ok: false, problems: ['broken'] },
     });

@@ -92,6 +92,16 @@ export function tradingState(ctx: GateContext): CheckResult {
 
 export function liveTrading(ctx: GateContext): CheckResult {
   const c = ctx.connection;
+  const target = ctx.order?.account ?? ctx.ticket.account;
+  // The gate judges the book Bulwark watches: an order for another account of the login would
+  // be checked against the wrong positions, margin and limits.
+  if (target !== undefined && c.account !== null && target !== c.account) {
+    return deny(
+      'INVALID_ORDER',
+      `Bulwark watches account ${c.account}: an order for ${target} would be checked against the wrong book`,
+      { account: target, watched: c.account },
+    );
+  }
   if (c.mode !== 'live') return pass(`${c.mode} account: no live-trading opt-in needed`);
   const allowed = ctx.settings.ok ? ctx.settings.settings.trading.liveTradingAccount : null;
   if (allowed !== null && allowed === c.account) return pass(`live trading enabled for ${allowed}`);
