@@ -60,6 +60,8 @@ function lifecycleOf(e: OrderStatusEvent): OrderLifecycle {
 
 export class OrderTracker {
   private readonly records = new Map<number, OrderRecord>();
+  /** The limit before the last modify, until the broker refuses it (then it is restored). */
+  private readonly unconfirmedLimits = new Map<number, number>();
   private readonly execs = new RecentIds<string>(EXEC_MEMORY_MS);
   /** execId → orderId, so a commission report finds its order. */
   private readonly execOrders = new Map<string, number>();
@@ -169,6 +171,8 @@ export class OrderTracker {
   }
 
   setLimit(orderId: number, limitPrice: number): void {
+    const before = this.records.get(orderId)?.request.limitPrice;
+    if (before !== undefined) this.unconfirmedLimits.set(orderId, before);
     this.update(orderId, (r) => ({ request: { ...r.request, limitPrice } }));
   }
 
@@ -208,10 +212,19 @@ export class OrderTracker {
   private onError(orderId: number, code: string, message: string): void {
     const r = this.records.get(orderId);
     if (!r) return;
-    if (REJECT_CODES.has(code) && !isEnded(r.status)) {
+    if (REJECT_CODES.has(code) && r.status === 'sent') {
       this.log.warn('order rejected by the broker', { orderId, code, message });
       this.update(orderId, () => ({ status: 'rejected', reason: `${message} (code ${code})` }));
       return;
+    }
+    // On an order the broker has accepted, a rejection refuses a change (a modify): the order
+    // stays working at its previous limit, and the trader is told.
+    const previous = this.unconfirmedLimits.get(orderId);
+    if (REJECT_CODES.has(code) && previous !== undefined && !isEnded(r.status)) {
+      this.unconfirmedLimits.delete(orderId);
+      this.log.warn('order change refused by the broker', { orderId, code, message });
+      this.update(orderId, (x) => ({ request: { ...x.request, limitPrice: previous } }));
+      message = `The change was refused; the order still works at ${previous}: ${message}`;
     }
     this.publish({ type: 'notice', orderId, code, message, time: this.now() });
   }
