@@ -128,7 +128,7 @@ export class OrderService {
   /** Every risk frame: a red daily-drawdown light puts an active book into reduce-only. */
   observeFrame(frame: RiskFrame): void {
     const dd = frame.lights.find((l) => l.code === 'DAILY_DRAWDOWN');
-    if (dd) this.trading.observeDrawdown(dd.light === 'red', dd.explanation);
+    if (dd) this.trading.observeDrawdownLight(dd.light, dd.explanation);
   }
 
   async preview(asGiven: OrderTicket): Promise<Review> {

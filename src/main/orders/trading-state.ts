@@ -42,7 +42,15 @@ export class TradingStateMachine {
     return this.move({ state, reason: words, source, since: this.now() });
   }
 
-  /** Called with every risk frame: a breached drawdown turns an active book reduce-only. */
+  /**
+   * Called with every risk frame's daily-drawdown light: red turns an active book reduce-only.
+   * A grey (stale) light says nothing new, so a breach stands until a live light clears it.
+   */
+  observeDrawdownLight(light: 'green' | 'yellow' | 'red' | 'stale', explanation: string): void {
+    if (light === 'stale') return;
+    this.observeDrawdown(light === 'red', explanation);
+  }
+
   observeDrawdown(breached: boolean, explanation: string): void {
     this.drawdownBreached = breached;
     if (breached && this.state.state === 'active') {

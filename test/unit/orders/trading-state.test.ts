@@ -85,6 +85,16 @@ describe('trading state machine', () => {
     expect(machine.current().reason).toBe('daily loss limit breached: down $6,100');
   });
 
+  it('keeps a breach while the drawdown light is grey: only a live light clears it', () => {
+    const { machine } = setup();
+    machine.observeDrawdownLight('red', 'down $6,100');
+    machine.observeDrawdownLight('stale', 'start of day unknown');
+    expect(machine.isDrawdownBreached).toBe(true);
+    expect(() => machine.set('active', undefined)).toThrow(TradingStateRefused);
+    machine.observeDrawdownLight('green', 'up $200');
+    expect(machine.isDrawdownBreached).toBe(false);
+  });
+
   it('refuses to resume trading while the daily loss limit is breached', () => {
     const { machine, events } = setup();
     machine.observeDrawdown(true, 'down $6,100');
