@@ -7,6 +7,7 @@ import { TicketDialog } from '../../src/renderer/src/features/orders/OrderTicket
 import { GateAlert, ReviewPanel } from '../../src/renderer/src/features/orders/ReviewPanel';
 import { newDraft } from '../../src/renderer/src/features/orders/ticket-draft';
 import { quoteBook } from '../../src/renderer/src/features/orders/ticket-legs';
+import { TradeSummary } from '../../src/renderer/src/features/orders/TradeSummary';
 import { TradingStateView } from '../../src/renderer/src/features/orders/TradingStateBadge';
 import { openTicketState } from '../../src/renderer/src/features/orders/ticket-state';
 import { WorkingOrdersView } from '../../src/renderer/src/features/orders/WorkingOrders';
@@ -170,6 +171,27 @@ describe('working orders and trading state', () => {
     expect(t).toContain('Done today (1)');
     expect(t).toContain('TWS 10311');
     expect(t).toContain('Order #7 sent');
+  });
+
+  it('says credit or debit of each price by its sign, not by the side alone', () => {
+    const summary = (action: 'BUY' | 'SELL', natural: number, mid: number) =>
+      text(
+        renderToStaticMarkup(
+          <TradeSummary
+            legs={[]}
+            action={action}
+            prices={{ natural, mid, tick: 0.05 }}
+            delta={null}
+            stats={null}
+            review={null}
+          />,
+        ),
+      );
+    // Selling a condor: a credit at the mid, but crossing wide spreads would pay.
+    expect(summary('SELL', -0.9, 4.45)).toMatch(/Natural \(debit\).*Mid \(credit\)/);
+    // Buying a combo at a negative price receives money (IB's convention).
+    expect(summary('BUY', -1.2, -1.35)).toMatch(/Natural \(credit\).*Mid \(credit\)/);
+    expect(summary('BUY', 2.1, 2.0)).toMatch(/Natural \(debit\).*Mid \(debit\)/);
   });
 
   it('the header badge says REDUCE-ONLY or HALTED with the reason, and nothing while active', () => {

@@ -52,13 +52,15 @@ function LegList({ legs, action }: Pick<Props, 'legs' | 'action'>) {
 
 export function TradeSummary({ legs, action, prices, delta, stats, review }: Props) {
   const g = review?.tradeGreeks ?? null;
-  const credit = action === 'SELL' ? 'credit' : 'debit';
+  // Said of each price by its sign: selling at a positive price (or buying at a negative one,
+  // IB's combo convention) brings money in; the other way pays.
+  const side = (px: number | null) => ((action === 'SELL') === (px ?? 0) >= 0 ? 'credit' : 'debit');
   return (
     <section className="tk-group tk-summary" aria-label="Trade">
       <LegList legs={legs} action={action} />
       <dl className="tk-figures">
-        <Figure label={`Natural (${credit})`} value={fmtPrice(prices.natural)} />
-        <Figure label={`Mid (${credit})`} value={fmtPrice(prices.mid)} />
+        <Figure label={`Natural (${side(prices.natural)})`} value={fmtPrice(prices.natural)} />
+        <Figure label={`Mid (${side(prices.mid)})`} value={fmtPrice(prices.mid)} />
         <Figure label="Tick" value={fmt(prices.tick, 2)} />
         {g ? (
           <>
