@@ -139,6 +139,8 @@ export class RiskService {
     regime: RegimeState | null;
     resolved: readonly ResolvedPosition[];
     frame: RiskFrame;
+    /** The cache's position list it was built from (a new list means a fill or a change). */
+    positions: unknown;
   } | null = null;
   private lastStartOfDay: StartOfDay = { nlv: null, basis: 'start of day not yet observed' };
 
@@ -211,7 +213,12 @@ export class RiskService {
     const now = this.d.clock.now();
     const inputs = this.liveInputs(now, this.lastStartOfDay);
     const last = this.lastEvaluation;
-    const fresh = last !== null && now - last.time <= EVALUATION_REUSE_MS && !this.latest?.failure;
+    // Reused only while no position changed since: a fill must be in the book a review uses.
+    const fresh =
+      last !== null &&
+      now - last.time <= EVALUATION_REUSE_MS &&
+      !this.latest?.failure &&
+      last.positions === this.d.cache.positions();
     const book = fresh ? last.book : bookFromCache(inputs);
     const regime = fresh ? last.regime : this.regime.current();
     return {
@@ -240,6 +247,7 @@ export class RiskService {
       account?.dailyPnl ?? null,
     );
     this.lastStartOfDay = startOfDay;
+    const positionsSeen = cache.positions();
     const book = bookFromCache(this.liveInputs(now, startOfDay));
     const vixTime = cache.quote(VIX_KEY)?.time ?? now;
     const { state, change } = this.regime.update({ ...book.market, time: vixTime });
@@ -258,7 +266,15 @@ export class RiskService {
       seed: matrix.var.seed,
     });
     this.local = localPerShare(resolved, now);
-    this.lastEvaluation = { time: now, book, config, regime: state, resolved, frame };
+    this.lastEvaluation = {
+      time: now,
+      book,
+      config,
+      regime: state,
+      resolved,
+      frame,
+      positions: positionsSeen,
+    };
     const { items } = revaluables(resolved);
     this.bookInputs = {
       time: now,

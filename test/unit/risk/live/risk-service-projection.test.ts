@@ -55,6 +55,16 @@ describe('projection inputs', () => {
     expect(inputs.book.valuationTime).toBe(s.clock.now());
   });
 
+  it('price the book anew once a position changed since the last recompute (a fill)', async () => {
+    const s = await running();
+    expect(s.service.projectionInputs().evaluated).not.toBeNull();
+    s.broker.setPositions([{ account: 'DU1', instrument: s.put, quantity: -4, avgPrice: 6 }]);
+    const inputs = s.service.projectionInputs();
+    expect(inputs.evaluated).toBeNull();
+    expect(inputs.book.positions[0]!.quantity).toBe(-4);
+    s.service.stop();
+  });
+
   it('never reuse a failed frame', async () => {
     const s = await running();
     s.service.fail('unexpected error: boom');
