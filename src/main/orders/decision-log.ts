@@ -6,6 +6,7 @@
 import type { CheckOutcome, GateFinding, Review } from '@shared/domain/order-ticket';
 import type { OrderRequest } from '@shared/domain/orders';
 import { Emitter } from '@shared/util/emitter';
+import type { GateResult } from './gate/pipeline';
 
 export interface GateDecision {
   /** review: orders.preview ran the whole gate; submit: orders.submit re-ran the fast checks. */
@@ -24,6 +25,30 @@ export interface GateDecision {
 }
 
 export const DECISIONS_KEPT = 2_000;
+
+/** One gate run on one reviewed order, as the log keeps it. */
+export function gateDecision(
+  stage: GateDecision['stage'],
+  time: number,
+  review: Pick<Review, 'clientRef' | 'strategy' | 'rationale'>,
+  order: OrderRequest,
+  gate: GateResult,
+  orderId: number | null = null,
+): GateDecision {
+  return {
+    stage,
+    time,
+    clientRef: review.clientRef,
+    decision: gate.decision,
+    denials: gate.denials,
+    warnings: gate.warnings,
+    checks: gate.checks,
+    order,
+    strategy: review.strategy,
+    rationale: review.rationale,
+    orderId,
+  };
+}
 
 export class DecisionLog {
   readonly changes = new Emitter<{ decision: GateDecision }>();

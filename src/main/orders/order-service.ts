@@ -14,7 +14,7 @@ import type { BrokerPort } from '../broker/port';
 import { readOnlyBroker } from '../broker/read-only';
 import { errorMessage, type Logger } from '../util/logger';
 import { ConfirmTokens } from './confirm-tokens';
-import { DecisionLog } from './decision-log';
+import { DecisionLog, gateDecision } from './decision-log';
 import { runGate } from './gate/pipeline';
 import type { GateContext, WhatIfOutcome } from './gate/types';
 import {
@@ -191,19 +191,7 @@ export class OrderService {
       review.confirmToken = token;
       review.expiresAt = expiresAt;
     }
-    this.decisions.record({
-      stage: 'review',
-      time: review.createdAt,
-      clientRef,
-      decision: gate.decision,
-      denials: gate.denials,
-      warnings: gate.warnings,
-      checks: gate.checks,
-      order,
-      strategy: review.strategy,
-      rationale: review.rationale,
-      orderId: null,
-    });
+    this.decisions.record(gateDecision('review', review.createdAt, review, order, gate));
     this.d.log.info('order reviewed', {
       clientRef,
       decision: gate.decision,
@@ -252,9 +240,7 @@ export class OrderService {
       projection: null,
       whatIf: { kind: 'not-run' },
     });
-    const ctx = this.reducing.get(orderId)
-      ? fresh
-      : { ...fresh, reduce: { ...fresh.reduce, reduces: false } };
+    const ctx = keepVerdict(fresh, this.reducing.get(orderId) ?? false);
     // A new price is a new decision: every fast check applies (trading state, live opt-in,
     // collar, data, shape), except those about sending a new order (duplicate, rate).
     const gate = runGate({ ...ctx, recentSends: [] }, 'fast');
@@ -295,9 +281,7 @@ export class OrderService {
     });
     // What the review learnt from the what-if stands: an order that adds margin never becomes
     // "only reduces" at the re-check (e.g. when trading turned reduce-only in between).
-    const ctx: GateContext = review.reducesRisk
-      ? fresh
-      : { ...fresh, reduce: { ...fresh.reduce, reduces: false } };
+    const ctx = keepVerdict(fresh, review.reducesRisk);
     if (review.reducesRisk && !fresh.reduce.reduces) {
       this.d.log.warn('order denied at submit', { clientRef: order.orderRef, codes: 'REVIEW' });
       throw new ApiFailure(
@@ -308,19 +292,7 @@ export class OrderService {
     }
     const gate = runGate(ctx, 'fast');
     const decided = (orderId: number | null) =>
-      this.decisions.record({
-        stage: 'submit',
-        time: this.d.now(),
-        clientRef: review.clientRef,
-        decision: gate.decision,
-        denials: gate.denials,
-        warnings: gate.warnings,
-        checks: gate.checks,
-        order,
-        strategy: review.strategy,
-        rationale: review.rationale,
-        orderId,
-      });
+      this.decisions.record(gateDecision('submit', this.d.now(), review, order, gate, orderId));
     if (gate.decision === 'denied') {
       decided(null);
       this.d.log.warn('order denied at submit', {
@@ -388,4 +360,12 @@ export class OrderService {
     this.refs += 1;
     return `BW-${this.d.now().toString(36)}-${this.refs}`;
   }
+}
+
+/**
+ * A re-check on fresh data keeps the review's verdict that an order does not only reduce (the
+ * what-if found it adds margin), whatever the positions alone now say.
+ */
+function keepVerdict(fresh: GateContext, reducedAtReview: boolean): GateContext {
+  return reducedAtReview ? fresh : { ...fresh, reduce: { ...fresh.reduce, reduces: false } };
 }
