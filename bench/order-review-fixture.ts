@@ -1,23 +1,23 @@
 /**
  * Fixtures for the order-review benchmark: the SPX iron condor ticket, latency percentiles,
- * and the real core over the IBKR adapter talking to the fake TWS by real TCP (as
- * test/integration/tws/adapter-harness.ts does, but on a chosen book and line budget).
+ * and Bulwark's IBKR adapter talking to the fake TWS by real TCP on a chosen book and line
+ * budget.
  */
 import type { OrderTicket } from '@shared/domain/order-ticket';
 import { isThirdFriday } from '@shared/domain/settlement';
 import { newYorkDate } from '@shared/domain/time';
-import { IbkrBroker } from '../src/main/broker/ibkr/ibkr-broker';
+import type { IbkrBroker } from '../src/main/broker/ibkr/ibkr-broker';
 import type { BrokerPort } from '../src/main/broker/port';
-import { SimBroker } from '../src/main/broker/sim';
+import type { SimBroker } from '../src/main/broker/sim';
 import type { BookChoice } from '../src/main/broker/sim/books';
 import { DEFAULT_STALE_AFTER, type CoreConfig } from '../src/main/config';
 import { Core } from '../src/main/core';
 import type { HeavyRunner } from '../src/main/risk/worker/heavy-runner';
 import type { Clock } from '../src/main/util/clock';
 import { silentLogger } from '../src/main/util/logger';
-import { FakeClock } from '../test/fakes/fake-clock';
-import { FakeTws } from '../test/fake-tws/server';
-import { attachSimulator } from '../test/fake-tws/sim-bridge';
+import { condorTicket as condorOf } from '../test/fakes/condor-ticket';
+import type { FakeClock } from '../test/fakes/fake-clock';
+import { adapterOnSim, closeAdapters } from '../test/integration/tws/adapter-harness';
 
 /** Friday 2026-11-20 11:00 New York, regular hours (the risk benchmark's instant). */
 export const START = Date.parse('2026-11-20T11:00:00-05:00');
@@ -75,23 +75,9 @@ export async function spxCondor(broker: BrokerPort, spot: number, now: number): 
   return { keys: [key('P', lp), key('P', sp), key('C', sc), key('C', lc)], expiry, strikes };
 }
 
-/** IB's combo convention: buying these legs is the short condor, for a credit (negative). */
+/** The condor's ticket at a limit (the legs by key, IB's combo convention). */
 export function condorTicket(c: Condor, limitPrice: number): OrderTicket {
-  const [lp, sp, sc, lc] = c.keys;
-  return {
-    action: 'BUY',
-    quantity: 1,
-    orderType: 'LMT',
-    limitPrice,
-    tif: 'DAY',
-    strategy: 'iron condor',
-    legs: [
-      { instrument: { key: lp }, action: 'BUY', ratio: 1 },
-      { instrument: { key: sp }, action: 'SELL', ratio: 1 },
-      { instrument: { key: sc }, action: 'SELL', ratio: 1 },
-      { instrument: { key: lc }, action: 'BUY', ratio: 1 },
-    ],
-  };
+  return condorOf(c.keys, limitPrice);
 }
 
 export interface Latency {
@@ -157,45 +143,23 @@ export interface TwsRig {
 
 /**
  * The simulator (on its own FakeClock) behind the fake TWS on a loopback port, and Bulwark's
- * IBKR adapter on the system clock connected to it.
+ * IBKR adapter connected to it (test/integration/tws/adapter-harness.ts, on a chosen book and
+ * line budget).
  */
 export async function twsRig(
   book: BookChoice,
   maxMarketDataLines: number,
   brokerClock: Clock,
 ): Promise<TwsRig> {
-  const simClock = new FakeClock(START);
-  const sim = new SimBroker({ seed: 42, clock: simClock, startTime: START, book });
-  await sim.start();
-  const tws = new FakeTws({ now: () => simClock.now() });
-  const bridge = attachSimulator(tws, sim);
-  const port = await tws.listen();
-  const broker = new IbkrBroker(
-    {
-      host: '127.0.0.1',
-      port,
-      clientId: 17,
-      account: null,
-      backoff: { initialMs: 100, maxMs: 400 },
-      maxMarketDataLines,
-    },
-    brokerClock,
-    silentLogger,
-  );
-  await broker.start();
+  const a = await adapterOnSim({}, { maxMarketDataLines }, brokerClock, { book, startTime: START });
   return {
-    simClock,
-    sim,
-    broker,
+    simClock: a.clock,
+    sim: a.sim,
+    broker: a.broker,
     stream: (stepMs = 250) => {
-      const t = setInterval(() => simClock.advance(stepMs), stepMs);
+      const t = setInterval(() => a.clock.advance(stepMs), stepMs);
       return () => clearInterval(t);
     },
-    close: async () => {
-      await broker.stop();
-      bridge.detach();
-      await tws.close();
-      await sim.stop();
-    },
+    close: closeAdapters,
   };
 }

@@ -6,6 +6,7 @@ import type { Instrument } from '@shared/domain/instrument';
 import type { Quote } from '@shared/domain/market';
 import { IbkrBroker, type IbkrBrokerOptions } from '../../../src/main/broker/ibkr/ibkr-broker';
 import { SimBroker } from '../../../src/main/broker/sim';
+import type { BookChoice } from '../../../src/main/broker/sim/books';
 import { systemClock, type Clock } from '../../../src/main/util/clock';
 import { silentLogger } from '../../../src/main/util/logger';
 import { FakeClock } from '../../fakes/fake-clock';
@@ -16,6 +17,7 @@ import { START } from './sim-harness';
 const open: Array<() => Promise<void> | void> = [];
 
 /**
+ * `simOptions`: the simulator's book and start (default the demo book at START).
  * `brokerClock`: the adapter's own time (deadlines, liveness, backoff). The system clock by
  * default; a FakeClock lets a test step past a deadline — it is stepped in 50 ms moves while
  * the adapter starts, then only by the test.
@@ -24,9 +26,16 @@ export async function adapterOnSim(
   bridgeOptions: SimBridgeOptions = {},
   brokerOptions: Partial<IbkrBrokerOptions> = {},
   brokerClock: Clock = systemClock,
+  simOptions: { book?: BookChoice; startTime?: number } = {},
 ) {
-  const clock = new FakeClock(START);
-  const sim = new SimBroker({ seed: 42, clock, startTime: START });
+  const startTime = simOptions.startTime ?? START;
+  const clock = new FakeClock(startTime);
+  const sim = new SimBroker({
+    seed: 42,
+    clock,
+    startTime,
+    ...(simOptions.book ? { book: simOptions.book } : {}),
+  });
   await sim.start();
   const tws = new FakeTws({ now: () => clock.now() });
   const bridge = attachSimulator(tws, sim, bridgeOptions);

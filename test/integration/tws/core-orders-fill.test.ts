@@ -9,104 +9,24 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OrderRecord, Review } from '@shared/domain/order-ticket';
-import { Core } from '../../../src/main/core';
-import { systemClock } from '../../../src/main/util/clock';
-import { silentLogger } from '../../../src/main/util/logger';
-import { simCoreConfig } from '../../fakes/core-config';
-import { FieldCursor } from '../../fake-tws/fields';
-import {
-  readCancelOrder,
-  readPlaceOrder,
-  type PlaceOrderMessage,
-} from '../../fake-tws/order-decode';
-import type { FakeTws } from '../../fake-tws/server';
-import { adapterOnSim, closeAdapters, spxOptionVia } from './adapter-harness';
-import { EXPIRY } from './order-harness';
+import type { Core } from '../../../src/main/core';
+import { condorTicket as condor } from '../../fakes/condor-ticket';
+import { cancels, closeCoreOnTws, coreOnTws, placeOrders, preview } from './core-wire-harness';
 
 const ROOMY = fileURLToPath(new URL('../../fixtures/roomy-risk-matrix.yaml', import.meta.url));
 
-let core: Core | null = null;
-afterEach(async () => {
-  await core?.stop();
-  core = null;
-  await closeAdapters();
-});
-
-function placeOrders(tws: FakeTws, from: number): PlaceOrderMessage[] {
-  return tws.received
-    .slice(from)
-    .filter((f) => f[0] === '3')
-    .map((f) => readPlaceOrder(new FieldCursor(f.slice(1), '3'), tws.serverVersion))
-    .filter((m) => !m.whatIf);
-}
-
-/** cancelOrder messages (id 4) sent for an order id. */
-const cancels = (tws: FakeTws, from: number, orderId: number) =>
-  tws.received
-    .slice(from)
-    .filter((f) => f[0] === '4')
-    .map((f) => readCancelOrder(new FieldCursor(f.slice(1), '4'), tws.serverVersion))
-    .filter((m) => m.orderId === orderId);
+afterEach(closeCoreOnTws);
 
 async function setUp() {
-  const a = await adapterOnSim();
-  core = new Core(
-    { ...simCoreConfig(), riskMatrix: ROOMY },
-    {
-      clock: systemClock,
-      log: silentLogger,
-      broker: { port: a.broker, sim: null },
-    },
-  );
-  await core.start();
-  const updated = await core.api.commands.dispatch('settings.update', {
+  const rig = await coreOnTws({ riskMatrix: ROOMY });
+  const updated = await rig.core.api.commands.dispatch('settings.update', {
     orders: {
       collar: { maxTicksThroughMid: 200 },
       walk: { stepSeconds: 1, maxSteps: 3, regularHoursOnly: false },
     },
   });
   expect(updated.ok).toBe(true);
-  const legs = await Promise.all([
-    spxOptionVia(a, EXPIRY, 'P', 0.9),
-    spxOptionVia(a, EXPIRY, 'P', 0.93),
-    spxOptionVia(a, EXPIRY, 'C', 1.07),
-    spxOptionVia(a, EXPIRY, 'C', 1.1),
-  ]);
-  return { a, core, keys: legs.map((l) => l.key) };
-}
-
-/** BUY these legs in IB's convention = the short condor, for a credit (a negative price). */
-function condor(keys: string[], limitPrice: number, extra: Record<string, unknown> = {}) {
-  const [lp, sp, sc, lc] = keys;
-  return {
-    action: 'BUY',
-    quantity: 1,
-    orderType: 'LMT',
-    limitPrice,
-    tif: 'DAY',
-    strategy: 'iron condor',
-    legs: [
-      { instrument: { key: lp }, action: 'BUY', ratio: 1 },
-      { instrument: { key: sp }, action: 'SELL', ratio: 1 },
-      { instrument: { key: sc }, action: 'SELL', ratio: 1 },
-      { instrument: { key: lc }, action: 'BUY', ratio: 1 },
-    ],
-    ...extra,
-  };
-}
-
-/** `steps`: market steps while the review waits (fewer once the legs' lines are held). */
-async function preview(
-  c: Core,
-  ticket: unknown,
-  step: () => Promise<void>,
-  steps = 8,
-): Promise<Review> {
-  const pending = c.api.commands.dispatch('orders.preview', ticket);
-  for (let i = 0; i < steps; i++) await step();
-  const r = await pending;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as Review;
+  return rig;
 }
 
 async function submit(c: Core, review: Review): Promise<number> {
