@@ -5,33 +5,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OrderRecord, Review } from '@shared/domain/order-ticket';
 import type { PositionsView } from '@shared/domain/positions';
-import { Core } from '../../src/main/core';
-import { silentLogger } from '../../src/main/util/logger';
-import { simCoreConfig } from '../fakes/core-config';
-import { FakeClock } from '../fakes/fake-clock';
+import type { Core } from '../../src/main/core';
+import { ok, startSimCore as startCore, stopSimCore } from './support/sim-core';
 
-const START = Date.parse('2026-11-20T11:00:00-05:00');
-let core: Core | null = null;
-
-afterEach(async () => {
-  await core?.stop();
-  core = null;
-});
-
-async function startCore() {
-  const clock = new FakeClock(START);
-  core = new Core(simCoreConfig({ seed: 42, startTime: START }), { clock, log: silentLogger });
-  await core.start();
-  clock.advance(1_000);
-  return { core, clock };
-}
-
-type Name = Parameters<Core['api']['commands']['dispatch']>[0];
-async function ok<T>(c: Core, name: Name, input: unknown): Promise<T> {
-  const r = await c.api.commands.dispatch(name, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+afterEach(stopSimCore);
 
 /** A short SPY put of the demo book and a ticket buying one back at `price`. */
 async function closeTicket(c: Core, price: (ask: number, bid: number) => number) {
