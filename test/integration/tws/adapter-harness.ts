@@ -4,6 +4,7 @@
  */
 import type { Instrument } from '@shared/domain/instrument';
 import type { Quote } from '@shared/domain/market';
+import type { OrderRequest } from '@shared/domain/orders';
 import { IbkrBroker, type IbkrBrokerOptions } from '../../../src/main/broker/ibkr/ibkr-broker';
 import { SimBroker } from '../../../src/main/broker/sim';
 import type { BookChoice } from '../../../src/main/broker/sim/books';
@@ -108,4 +109,21 @@ export function simQuotes(
     if (!q || q.bid === null || q.ask === null) throw new Error(`no quote for ${i.key}`);
     return q;
   });
+}
+
+/** A SELL of one SPX 0.95-moneyness put of `expiry` at three times its ask: it rests. */
+export async function restingSpxPut(
+  a: Awaited<ReturnType<typeof adapterOnSim>>,
+  expiry: string,
+): Promise<OrderRequest> {
+  const put = await spxOptionVia(a, expiry, 'P', 0.95);
+  const [q] = simQuotes(a, [put]);
+  return {
+    action: 'SELL',
+    quantity: 1,
+    orderType: 'LMT',
+    limitPrice: Math.max(0.05, Math.round(q!.ask! * 3 * 20) / 20),
+    tif: 'DAY',
+    legs: [{ instrument: put, action: 'BUY', ratio: 1 }],
+  };
 }

@@ -5,13 +5,14 @@
  * reconnect, and requests paced under TWS's limit.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type {
-  CommissionReport,
-  Execution,
-  OrderRequest,
-  OrderStatusEvent,
-} from '@shared/domain/orders';
-import { adapterOnSim, closeAdapters, simQuotes, spxOptionVia } from './adapter-harness';
+import type { CommissionReport, Execution, OrderStatusEvent } from '@shared/domain/orders';
+import {
+  adapterOnSim,
+  closeAdapters,
+  restingSpxPut,
+  simQuotes,
+  spxOptionVia,
+} from './adapter-harness';
 
 afterEach(closeAdapters);
 
@@ -31,19 +32,7 @@ function record(a: Awaited<ReturnType<typeof adapterOnSim>>): Ev[] {
   return log;
 }
 
-async function restingPut(a: Awaited<ReturnType<typeof adapterOnSim>>): Promise<OrderRequest> {
-  const put = await spxOptionVia(a, EXPIRY, 'P', 0.95);
-  const [q] = simQuotes(a, [put]);
-  // Sell far above the ask: it rests.
-  return {
-    action: 'SELL',
-    quantity: 1,
-    orderType: 'LMT',
-    limitPrice: onGrid(q!.ask! * 3),
-    tif: 'DAY',
-    legs: [{ instrument: put, action: 'BUY', ratio: 1 }],
-  };
-}
+const restingPut = (a: Awaited<ReturnType<typeof adapterOnSim>>) => restingSpxPut(a, EXPIRY);
 
 describe('IBKR orders on the fake TWS', () => {
   it('returns what-if margin equal to the simulator’s, placing nothing', async () => {
