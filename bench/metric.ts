@@ -21,8 +21,8 @@ export function record(ctx: TestContext, metric: Metric): void {
   (ctx.task.meta.metrics ??= []).push(metric);
 }
 
-/** Median of `runs` timings of `fn` in ms, after `warmup` untimed runs. */
-export function medianMs(fn: () => void, runs = 15, warmup = 3): number {
+/** Timings of `runs` calls of `fn` in ms, after `warmup` untimed ones. */
+export function timingsMs(fn: () => unknown, runs: number, warmup: number): number[] {
   for (let i = 0; i < warmup; i++) fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -30,6 +30,11 @@ export function medianMs(fn: () => void, runs = 15, warmup = 3): number {
     fn();
     times.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
+  return times;
+}
+
+/** Median of `runs` timings of `fn` in ms, after `warmup` untimed runs. */
+export function medianMs(fn: () => void, runs = 15, warmup = 3): number {
+  const times = timingsMs(fn, runs, warmup).sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)]!;
 }

@@ -15,6 +15,7 @@ import { Core } from '../src/main/core';
 import type { HeavyRunner } from '../src/main/risk/worker/heavy-runner';
 import type { Clock } from '../src/main/util/clock';
 import { silentLogger } from '../src/main/util/logger';
+import { timingsMs } from './metric';
 import { condorTicket as condorOf } from '../test/fakes/condor-ticket';
 import type { FakeClock } from '../test/fakes/fake-clock';
 import { adapterOnSim, closeAdapters } from '../test/integration/tws/adapter-harness';
@@ -119,17 +120,8 @@ export async function timeAsync(
   return times;
 }
 
-/** Timings of `runs` calls of `fn` in ms, after `warmup` untimed ones. */
-export function timeSync(fn: () => unknown, runs: number, warmup: number): number[] {
-  for (let i = 0; i < warmup; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  return times;
-}
+/** Timings of `runs` synchronous calls in ms, after `warmup` untimed ones. */
+export const timeSync = timingsMs;
 
 export interface TwsRig {
   /** The simulator's clock, behind the fake TWS: the market steps when it advances. */

@@ -17,6 +17,8 @@ const ROOMY = fileURLToPath(new URL('../../fixtures/roomy-risk-matrix.yaml', imp
 
 afterEach(closeCoreOnTws);
 
+type Rig = Awaited<ReturnType<typeof coreOnTws>>;
+
 async function setUp() {
   const rig = await coreOnTws({ riskMatrix: ROOMY });
   const updated = await rig.core.api.commands.dispatch('settings.update', {
@@ -58,6 +60,26 @@ async function until(
   throw new Error(`order ${orderId} never reached ${states.join('/')}`);
 }
 
+/**
+ * A condor bought as a walking limit: from 10 ticks under the mid up to 4 under, far below the
+ * natural, so it cannot fill even if the market moves a little while it is reviewed.
+ */
+async function sendWalk(a: Rig['a'], core: Core, keys: string[]) {
+  const probe = await preview(core, condor(keys, 0), a.step);
+  const { mid, tick } = probe.prices;
+  const onGrid = (x: number) => Math.round(x * 1e6) / 1e6;
+  const start = onGrid(mid! - 10 * tick);
+  const worst = onGrid(mid! - 4 * tick);
+  const review = await preview(
+    core,
+    condor(keys, start, { execution: { kind: 'walk', worstPrice: worst } }),
+    a.step,
+    1,
+  );
+  const before = a.tws.received.length;
+  return { start, worst, before, orderId: await submit(core, review) };
+}
+
 describe('confirmed orders on the wire (core + IBKR adapter + fake TWS)', () => {
   it('an iron condor goes out as one BAG order and fills into four positions', async () => {
     const { a, core, keys } = await setUp();
@@ -87,22 +109,7 @@ describe('confirmed orders on the wire (core + IBKR adapter + fake TWS)', () => 
 
   it('a walking limit reprices toward its worst price, never past it, then cancels', async () => {
     const { a, core, keys } = await setUp();
-    const probe = await preview(core, condor(keys, 0), a.step);
-    const mid = probe.prices.mid!;
-    const tick = probe.prices.tick;
-    const onGrid = (x: number) => Math.round(x * 1e6) / 1e6;
-    // A buyer walks up: from 10 ticks under the mid to 4 under, far below the natural, so it
-    // cannot fill even if the market moves a little while it is reviewed.
-    const start = onGrid(mid - 10 * tick);
-    const worst = onGrid(mid - 4 * tick);
-    const review = await preview(
-      core,
-      condor(keys, start, { execution: { kind: 'walk', worstPrice: worst } }),
-      a.step,
-      1,
-    );
-    const before = a.tws.received.length;
-    const orderId = await submit(core, review);
+    const { start, worst, before, orderId } = await sendWalk(a, core, keys);
 
     // The walk runs on the core's own timers; the market is held still so it cannot fill.
     const still = () => Promise.resolve();
@@ -125,19 +132,7 @@ describe('confirmed orders on the wire (core + IBKR adapter + fake TWS)', () => 
 
   it('a halt stops a walking limit where it is: no further modify reaches the wire', async () => {
     const { a, core, keys } = await setUp();
-    const probe = await preview(core, condor(keys, 0), a.step);
-    const { mid, tick } = probe.prices;
-    const onGrid = (x: number) => Math.round(x * 1e6) / 1e6;
-    const start = onGrid(mid! - 10 * tick);
-    const worst = onGrid(mid! - 4 * tick);
-    const review = await preview(
-      core,
-      condor(keys, start, { execution: { kind: 'walk', worstPrice: worst } }),
-      a.step,
-      1,
-    );
-    const before = a.tws.received.length;
-    const orderId = await submit(core, review);
+    const { before, orderId } = await sendWalk(a, core, keys);
     const halted = await core.api.commands.dispatch('trading.set', {
       state: 'halted',
       reason: 'test halt',

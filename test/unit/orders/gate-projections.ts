@@ -6,24 +6,14 @@ import type { LimitCheck } from '@shared/domain/risk';
 import { modelPricer } from '../../../src/main/risk/engine/model-pricer';
 import { regimeAt } from '../../../src/main/risk/engine/matrix-config';
 import { projectTrade, type Projection } from '../../../src/main/risk/engine/projection';
-import { book, line, spxShortPut, underlying } from '../risk/engine/book-fixture';
+import { book, esFutureLine, spxShortPut, underlying } from '../risk/engine/book-fixture';
 import { config, defaultMatrix } from '../risk/engine/config-fixture';
 
 const under = [underlying('SPX', 5900, 1, 0.013), underlying('ES', 5915, 1, 0, 'index')];
 const current = book([spxShortPut({ quantity: -1 })], under);
 const regime = regimeAt(defaultMatrix(), current.market, current.valuationTime);
 
-const esLine = (quantity: number) =>
-  line({
-    id: 'es',
-    underlying: 'ES',
-    secType: 'FUT',
-    quantity,
-    multiplier: 50,
-    expiry: '2026-12-18',
-    price: 5915,
-    underlyingPrice: 5915,
-  });
+const esLine = esFutureLine;
 
 /** The book unchanged: no violation (some lights are red or yellow already, and stay so). */
 export function unchangedProjection(): Projection {

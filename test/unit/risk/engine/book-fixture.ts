@@ -72,3 +72,17 @@ export function spxShortPut(over: Partial<RiskPosition> = {}): RiskPosition {
     ...over,
   });
 }
+
+/** One ES December future line at 5915 (id `es`). */
+export function esFutureLine(quantity: number): RiskPosition {
+  return line({
+    id: 'es',
+    underlying: 'ES',
+    secType: 'FUT',
+    quantity,
+    multiplier: 50,
+    expiry: '2026-12-18',
+    price: 5915,
+    underlyingPrice: 5915,
+  });
+}

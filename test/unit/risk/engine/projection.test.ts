@@ -3,7 +3,7 @@ import { modelPricer } from '../../../../src/main/risk/engine/model-pricer';
 import { evaluateBook } from '../../../../src/main/risk/engine/frame';
 import { combine, projectTrade } from '../../../../src/main/risk/engine/projection';
 import { regimeAt } from '../../../../src/main/risk/engine/matrix-config';
-import { book, line, underlying } from './book-fixture';
+import { book, esFutureLine, line, underlying } from './book-fixture';
 import { config, defaultMatrix } from './config-fixture';
 
 const pricer = modelPricer();
@@ -18,17 +18,7 @@ const spxPut = line({
   price: 59.01,
   underlyingPrice: 5900,
 });
-const esFuture = (quantity: number) =>
-  line({
-    id: 'es',
-    underlying: 'ES',
-    secType: 'FUT',
-    quantity,
-    multiplier: 50,
-    expiry: '2026-12-18',
-    price: 5915,
-    underlyingPrice: 5915,
-  });
+const esFuture = esFutureLine;
 const current = book([spxPut], under);
 const regime = regimeAt(defaultMatrix(), current.market, current.valuationTime);
 
