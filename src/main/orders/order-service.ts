@@ -15,6 +15,7 @@ import { readOnlyBroker } from '../broker/read-only';
 import { errorMessage, type Logger } from '../util/logger';
 import { ConfirmTokens } from './confirm-tokens';
 import { DecisionLog, gateDecision } from './decision-log';
+import { quoteProblem } from './gate/checks-order';
 import { runGate } from './gate/pipeline';
 import type { GateContext, WhatIfOutcome } from './gate/types';
 import {
@@ -113,9 +114,9 @@ export class OrderService {
       return { kind: 'stop', why: 'reduce-only, and this order opens risk' };
     const now = this.d.now();
     for (const l of r.request.legs) {
-      const q = this.d.cache.quote(l.instrument.key);
-      if (!q || q.bid === null || q.ask === null || now - q.time > this.d.quoteMaxAgeMs)
-        return { kind: 'pause', why: `no fresh quote for ${l.instrument.description}` };
+      const q = this.d.cache.quote(l.instrument.key) ?? null;
+      const problem = quoteProblem(q, now, this.d.quoteMaxAgeMs);
+      if (problem) return { kind: 'pause', why: `${l.instrument.description}: ${problem}` };
     }
     return null;
   }

@@ -6,6 +6,7 @@
  */
 import { isOption } from '@shared/domain/instrument';
 import { expiryInstant } from '@shared/domain/time';
+import type { Quote } from '@shared/domain/market';
 import { deny, pass, warn, type CheckResult, type GateContext, type GateLeg } from './types';
 
 const fmt = (x: number) => (Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : `${x}`);
@@ -120,8 +121,8 @@ export function marketOrders(ctx: GateContext): CheckResult {
   return deny('MARKET_ORDER_DISABLED', 'Market orders are disabled in Settings: use a limit');
 }
 
-function quoteProblem(leg: GateLeg, now: number, maxAge: number): string | null {
-  const q = leg.quote;
+/** Why a quote cannot price an order now, or null: the gate's test, and the walking limit's. */
+export function quoteProblem(q: Quote | null, now: number, maxAge: number): string | null {
   if (!q) return 'no quote';
   if (q.bid === null || q.ask === null) return 'no two-sided quote';
   if (!(q.ask >= q.bid) || q.ask <= 0) return `crossed or empty quote (bid ${q.bid}, ask ${q.ask})`;
@@ -135,7 +136,7 @@ export function quotesFresh(ctx: GateContext): CheckResult {
     return deny('STALE_DATA', `Broker not connected: ${ctx.connection.reason}`);
   }
   for (const leg of ctx.legs) {
-    const problem = quoteProblem(leg, ctx.now, ctx.quoteMaxAgeMs);
+    const problem = quoteProblem(leg.quote, ctx.now, ctx.quoteMaxAgeMs);
     if (problem) {
       return deny('STALE_DATA', `${leg.instrument.description || leg.instrument.key}: ${problem}`, {
         key: leg.instrument.key,
