@@ -62,8 +62,8 @@ export class IbOrders {
     this.filledByExec.delete(id);
   });
   private readonly whatIfs = new Map<number, Pending<MarginImpact>>();
-  /** What-ifs that got a copy without figures: the warning it carried and the grace timer. */
-  private readonly emptyWhatIfs = new Map<number, { warning: string; timer: TimerHandle }>();
+  /** What-ifs that got a copy without figures: the grace timer that refuses them. */
+  private readonly emptyWhatIfs = new Map<number, TimerHandle>();
   private readonly cancels = new Map<number, Pending<void>>();
   /** Per order, the largest cumulative quantity seen in its executions (per unit of the leg). */
   private readonly filledByExec = new Map<number, number>();
@@ -168,7 +168,7 @@ export class IbOrders {
     const lost = new Error('TWS session ended before the answer came');
     for (const p of [...this.whatIfs.values(), ...this.cancels.values()]) p.reject(lost);
     this.whatIfs.clear();
-    for (const e of this.emptyWhatIfs.values()) this.timers.clearTimeout(e.timer);
+    for (const timer of this.emptyWhatIfs.values()) this.timers.clearTimeout(timer);
     this.emptyWhatIfs.clear();
     this.cancels.clear();
   }
@@ -274,12 +274,12 @@ export class IbOrders {
     const whatIf = this.whatIfs.get(orderId);
     if (whatIf && order.whatIf) {
       const impact = marginImpactOf(state);
-      const empty = this.emptyWhatIfs.get(orderId);
+      const grace = this.emptyWhatIfs.get(orderId);
       if (impact) {
-        if (empty) this.timers.clearTimeout(empty.timer);
+        if (grace) this.timers.clearTimeout(grace);
         this.emptyWhatIfs.delete(orderId);
         whatIf.resolve(impact);
-      } else if (!empty) {
+      } else if (!grace) {
         const warning = state.warningText ? ` (TWS: ${state.warningText})` : '';
         const timer = this.timers.setTimeout(() => {
           this.emptyWhatIfs.delete(orderId);
@@ -288,7 +288,7 @@ export class IbOrders {
           );
         }, WHAT_IF_GRACE_MS);
         timer.unref?.();
-        this.emptyWhatIfs.set(orderId, { warning, timer });
+        this.emptyWhatIfs.set(orderId, timer);
       }
       return;
     }
